@@ -1,0 +1,38 @@
+# Switchboard: `make demo` runs the product locally, `make test` runs every test against real servers.
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := inspircd atheme-services ngircd openssl sqlite3 libsqlite3-dev
+PIP_PACKAGES := twilio
+
+.PHONY: build test test-deps release bench soak clean help
+
+help:
+	@echo "make test     install test dependencies, start real servers, run all tests"
+	@echo "make build    debug build"
+	@echo "make release  optimised build of bin/switchboard"
+	@echo "make bench    benchmarks (ratios against baselines measured in the same run)"
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release --product switchboard
+
+## Installs what the tests use: the IRC servers (InspIRCd, Atheme, ngIRCd) and Twilio's Python library,
+## whose RequestValidator signs the webhook requests the tests send.
+test-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@python3 -c "import twilio" 2>/dev/null || pip install -q $(PIP_PACKAGES)
+
+## Each test suite starts the IRC networks it needs (scripts/testnet/testnet.py) on free loopback ports
+## and stops them afterwards.
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

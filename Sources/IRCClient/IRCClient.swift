@@ -1,0 +1,299 @@
+import Foundation
+public import IRC
+public import Logging
+import NIOCore
+
+/// A long-lived IRC connection that keeps itself up: it registers (CAP, SASL), joins, answers PING,
+/// notices a dead link, reconnects with backoff, and paces everything it sends behind a flood gate.
+///
+/// The protocol decisions live in `IRCSession`; this actor only owns the socket, the timers and the
+/// outbound queue. Events arrive on `events`, which has exactly one consumer: the application.
+public actor IRCClient {
+    public enum ConnectionState: String, Sendable {
+        case disconnected, connecting, connected
+    }
+
+    public nonisolated let events: AsyncStream<IRCEvent>
+    private let eventSink: AsyncStream<IRCEvent>.Continuation
+    public nonisolated let configuration: IRCClientConfiguration
+    private let logger: Logger
+
+    public private(set) var state: ConnectionState = .disconnected
+    /// Round-trip time of the last keepalive PING.
+    public private(set) var lag: Duration?
+    private var session: IRCSession?
+    private var queue = OutboundQueue()
+    private var gate: FloodGate<ContinuousClock>
+    private var writerWaiter: CheckedContinuation<Void, Never>?
+    private var outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>?
+    private var generation = 0
+    private var lastInbound = ContinuousClock.now
+    private var outstandingPing: (token: String, sentAt: ContinuousClock.Instant)?
+    private var stsPolicy: (port: Int, until: ContinuousClock.Instant)?
+    private var shuttingDown = false
+    private var backoff: ReconnectBackoff
+
+    public init(configuration: IRCClientConfiguration, logger: Logger = Logger(label: "switchboard.irc")) {
+        self.configuration = configuration
+        self.logger = logger
+        (events, eventSink) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(10_000))
+        gate = FloodGate(clock: ContinuousClock(), burst: configuration.floodBurst, interval: configuration.floodInterval)
+        backoff = ReconnectBackoff(policy: configuration.reconnect)
+        if configuration.insecureSkipVerify {
+            logger.warning("TLS certificate verification is OFF for \(configuration.host) (irc.tls_insecure). Anyone on the path can read and change this connection.")
+        }
+    }
+
+    // MARK: - Public API
+
+    /// Connects and keeps reconnecting until `shutdown()` or cancellation.
+    public func run() async {
+        while !shuttingDown && !Task.isCancelled {
+            let started = ContinuousClock.now
+            do {
+                try await runOneConnection()
+            } catch {
+                let reason = (error as? IRCClientError)?.description ?? "\(error)"
+                if !shuttingDown {
+                    logger.error("IRC connection lost: \(reason)")
+                }
+                eventSink.yield(.disconnected(reason: reason))
+            }
+            state = .disconnected
+            outbound = nil
+            session = nil
+            if shuttingDown || Task.isCancelled { break }
+            backoff.sessionEnded(lasted: started.duration(to: .now))
+            let delay = backoff.nextDelay(unitRandom: Double.random(in: 0..<1))
+            logger.info("reconnecting to \(configuration.host) in \(delay)")
+            try? await Task.sleep(for: delay)
+        }
+        eventSink.finish()
+    }
+
+    /// Sends QUIT and waits briefly for the server to close the link, so the TLS stream ends cleanly.
+    public func shutdown(message: String = "Switchboard shutting down") async {
+        shuttingDown = true
+        guard let outbound else { return }
+        try? await write(IRCMessage(command: "QUIT", parameters: [message]), to: outbound)
+        let current = generation
+        Task { [weak self] in
+            try? await Task.sleep(for: .seconds(5))
+            await self?.forceClose(generation: current)
+        }
+    }
+
+    public func send(_ message: IRCMessage, priority: OutboundPriority = .commandReply) throws {
+        let line = try message.serialized()
+        if priority == .immediate, let outbound {
+            Task { try? await self.write(line: line, to: outbound) }
+            return
+        }
+        queue.append(line, priority: priority)
+        wakeWriter()
+    }
+
+    /// Sends text to a channel or nick, split safely for the server's 512-byte relay limit.
+    public func sendText(_ text: String, to target: String, priority: OutboundPriority = .commandReply,
+                         notice: Bool = false) throws {
+        let command = notice ? "NOTICE" : "PRIVMSG"
+        let source = session?.selfSource ?? IRCSource.worstCase(nick: configuration.nick, user: configuration.username)
+        for piece in MessageSplitter.split(text, command: command, target: target, source: source) where !piece.isEmpty {
+            try send(IRCMessage(command: command, parameters: [target, piece]), priority: priority)
+        }
+    }
+
+    /// Which services account is behind this nick right now, nil when unknown or logged out.
+    public func account(of nick: String) -> String? { session?.account(of: nick) }
+
+    public var currentNick: String { session?.currentNick ?? configuration.nick }
+    /// Our `nick!user@host` as the server relays it, once learned.
+    public var selfSource: IRCSource? { session?.selfSource }
+    public var isRegistered: Bool { session?.phase == .registered }
+    public var queuedLineCount: Int { queue.count }
+    public var enabledCapabilities: Set<String> { session?.enabledCapabilities ?? [] }
+    public func isInChannel(_ channel: String) -> Bool { session?.isInChannel(channel) ?? false }
+
+    // MARK: - One connection
+
+    private func runOneConnection() async throws {
+        var useTLS = configuration.useTLS
+        var port = configuration.port
+        if let sts = stsPolicy, sts.until > .now {
+            useTLS = true
+            port = sts.port
+        }
+        state = .connecting
+        let transport = try IRCTransport(configuration: configuration, useTLS: useTLS)
+        let connection = try await transport.connect(host: configuration.host, port: port, timeout: configuration.connectTimeout)
+        generation += 1
+        let myGeneration = generation
+        var session = IRCSession(configuration: configuration, isTLS: useTLS)
+        let opening = session.start()
+        self.session = session
+        lastInbound = .now
+        outstandingPing = nil
+
+        do {
+            try await connection.executeThenClose { inbound, outbound in
+                self.outbound = outbound
+                try await self.perform(opening, outbound: outbound, generation: myGeneration)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { try await self.writerLoop(outbound: outbound) }
+                    group.addTask { try await self.keepaliveLoop(outbound: outbound, generation: myGeneration) }
+                    for try await buffer in inbound {
+                        try await self.handle(line: String(buffer: buffer), outbound: outbound, generation: myGeneration)
+                    }
+                    group.cancelAll()
+                }
+            }
+        } catch {
+            throw IRCTransport.describe(error, host: configuration.host) ?? error
+        }
+        throw IRCClientError.closed(shuttingDown ? "after QUIT" : "the server closed the connection")
+    }
+
+    private func handle(line: String, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, generation: Int) async throws {
+        lastInbound = .now
+        guard !line.isEmpty else { return }
+        logger.trace("<< \(line.hasPrefix("AUTHENTICATE") ? "AUTHENTICATE ***" : line)")
+        let message: IRCMessage
+        do {
+            message = try IRCMessage(parsing: line)
+        } catch {
+            logger.debug("ignoring unparseable line: \(error)")
+            return
+        }
+        guard var session else { return }
+        let actions = session.receive(message, now: Date())
+        self.session = session
+        try await perform(actions, outbound: outbound, generation: generation)
+    }
+
+    private func perform(_ actions: [IRCSession.Action], outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+                         generation: Int) async throws {
+        for action in actions {
+            switch action {
+            case .send(let message, let priority):
+                if priority == .immediate {
+                    try await write(message, to: outbound)
+                } else {
+                    try send(message, priority: priority)
+                }
+            case .emit(let event):
+                if case .registered = event {
+                    state = .connected
+                    wakeWriter()
+                    logger.info("registered on \(configuration.host) as \(currentNick)")
+                }
+                eventSink.yield(event)
+            case .sendLater(let message, let delay):
+                Task { [weak self] in
+                    try? await Task.sleep(for: delay)
+                    await self?.sendIfStillConnected(message, generation: generation)
+                }
+            case .disconnect(let reason):
+                throw IRCClientError.closed(reason).saslAware(reason)
+            case .pong(let token):
+                if let ping = outstandingPing, ping.token == token {
+                    lag = ping.sentAt.duration(to: .now)
+                    outstandingPing = nil
+                }
+            case .stsUpgrade(let port):
+                stsPolicy = (port, ContinuousClock.now.advanced(by: .seconds(60)))
+                backoff.reset()
+            case .stsPersist(let port, let duration):
+                stsPolicy = (port, ContinuousClock.now.advanced(by: .seconds(duration)))
+            }
+        }
+    }
+
+    private func sendIfStillConnected(_ message: IRCMessage, generation: Int) async {
+        guard generation == self.generation, let outbound else { return }
+        try? await write(message, to: outbound)
+    }
+
+    private func forceClose(generation: Int) {
+        guard generation == self.generation, state != .disconnected else { return }
+        outbound?.finish()
+    }
+
+    private func write(_ message: IRCMessage, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
+        try await write(line: try message.serialized(), to: outbound)
+    }
+
+    private func write(line: String, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
+        logger.trace(">> \(Self.redacted(line))")
+        gate.acquireUnconditionally()
+        try await outbound.write(ByteBuffer(string: line + "\r\n"))
+    }
+
+    /// SASL payloads carry the password; they never reach a log.
+    private static func redacted(_ line: String) -> String {
+        line.hasPrefix("AUTHENTICATE ") && !line.hasPrefix("AUTHENTICATE PLAIN") && !line.hasPrefix("AUTHENTICATE EXTERNAL")
+            ? "AUTHENTICATE ***" : line
+    }
+
+    // MARK: - Writer and keepalive
+
+    /// What the writer should do next: send a line now, wait for the gate, or wait for work.
+    private enum WriterStep { case send(String), wait(Duration), idle }
+
+    private func nextWriterStep() -> WriterStep {
+        guard session?.phase == .registered, !queue.isEmpty else { return .idle }
+        let delay = gate.delayUntilNextToken()
+        guard delay == .zero, gate.tryAcquire(), let next = queue.popFirst() else { return .wait(max(delay, .milliseconds(10))) }
+        return .send(next.line)
+    }
+
+    private func writerLoop(outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
+        while !Task.isCancelled {
+            switch nextWriterStep() {
+            case .send(let line):
+                logger.trace(">> \(Self.redacted(line))")
+                try await outbound.write(ByteBuffer(string: line + "\r\n"))
+            case .wait(let delay):
+                try await Task.sleep(for: delay)
+            case .idle:
+                await waitForWork()
+            }
+        }
+    }
+
+    /// Parks the writer until a line is queued, registration completes, or the connection ends.
+    private func waitForWork() async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { writerWaiter = $0 }
+        } onCancel: {
+            Task { await self.wakeWriter() }
+        }
+    }
+
+    private func wakeWriter() {
+        writerWaiter?.resume()
+        writerWaiter = nil
+    }
+
+    private func keepaliveLoop(outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, generation: Int) async throws {
+        let tick = min(configuration.keepaliveTimeout / 3, .seconds(5))
+        while !Task.isCancelled {
+            try await Task.sleep(for: tick)
+            let now = ContinuousClock.now
+            if let ping = outstandingPing {
+                if ping.sentAt.duration(to: now) > configuration.keepaliveTimeout {
+                    throw IRCClientError.timeout("no answer to PING within \(configuration.keepaliveTimeout)")
+                }
+            } else if lastInbound.duration(to: now) > configuration.keepaliveInterval {
+                let token = "sb\(generation)-\(UInt32.random(in: 0...UInt32.max))"
+                outstandingPing = (token, now)
+                try await write(IRCMessage(command: "PING", parameters: [token]), to: outbound)
+            }
+        }
+    }
+}
+
+private extension IRCClientError {
+    func saslAware(_ reason: String) -> IRCClientError {
+        reason.hasPrefix("SASL login") ? .saslFailed(reason) : self
+    }
+}

@@ -1,0 +1,42 @@
+public import Foundation
+
+/// What the application hears from the network. Identity travels with every message so that no
+/// consumer is ever tempted to authorise on a nick.
+public enum IRCEvent: Sendable, Equatable {
+    /// Registration finished (001 received, SASL done if configured).
+    case registered(nick: String, server: String)
+    case joined(channel: String)
+    case kicked(channel: String, by: String, reason: String)
+    case message(IRCChatMessage)
+    /// SASL was configured and did not succeed; the connection is dropped, never used unauthenticated.
+    case saslFailed(reason: String)
+    case disconnected(reason: String)
+}
+
+public struct IRCChatMessage: Sendable, Equatable {
+    /// The channel for channel messages; nil for a direct message to the bot.
+    public var channel: String?
+    public var senderNick: String
+    /// The sender's services account from the message's `account` tag or the tracker; nil when unknown
+    /// or not logged in.
+    public var senderAccount: String?
+    public var text: String
+    /// Server time when the server supplied it, otherwise the time the line was read.
+    public var time: Date
+    public var messageID: String?
+    public var isNotice: Bool
+
+    public init(channel: String?, senderNick: String, senderAccount: String?, text: String, time: Date,
+                messageID: String? = nil, isNotice: Bool = false) {
+        self.channel = channel
+        self.senderNick = senderNick
+        self.senderAccount = senderAccount
+        self.text = text
+        self.time = time
+        self.messageID = messageID
+        self.isNotice = isNotice
+    }
+
+    /// Where a reply to this message belongs: the channel, or the sender's query.
+    public var replyTarget: String { channel ?? senderNick }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Switchboard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "switchboard",
+        abstract: "WhatsApp and email support desk that lives in IRC.",
+        subcommands: [ServeCommand.self, CheckConfigCommand.self]
+    )
+}

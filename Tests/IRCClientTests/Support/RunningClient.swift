@@ -1,0 +1,70 @@
+import Foundation
+import IRC
+import IRCClient
+import Logging
+
+/// An `IRCClient` running in the background with its events collected, so a test can wait for one.
+final class RunningClient: Sendable {
+    let client: IRCClient
+    private let recorder = EventRecorder()
+    private let runTask: Task<Void, Never>
+    private let collectTask: Task<Void, Never>
+
+    init(_ configuration: IRCClientConfiguration) {
+        var logger = Logger(label: "test.\(configuration.nick)")
+        logger.logLevel = ProcessInfo.processInfo.environment["SWITCHBOARD_IRC_TRACE"] != nil ? .trace : .info
+        let client = IRCClient(configuration: configuration, logger: logger)
+        self.client = client
+        runTask = Task { await client.run() }
+        let recorder = self.recorder
+        collectTask = Task {
+            for await event in client.events { await recorder.append(event) }
+        }
+    }
+
+    /// Waits until an event matching `predicate` has been seen (including ones seen before the call).
+    @discardableResult
+    func waitFor(_ what: String, timeout: Duration = .seconds(20), _ predicate: @escaping @Sendable (IRCEvent) -> Bool) async throws -> IRCEvent {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while ContinuousClock.now < deadline {
+            if let event = await recorder.first(where: predicate) { return event }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let seen = await recorder.all.map { "\($0)" }.suffix(10).joined(separator: "\n  ")
+        throw TestNetworkError(message: "timed out waiting for \(what); last events:\n  \(seen)")
+    }
+
+    func waitUntilJoined(_ channel: String) async throws {
+        try await waitFor("JOIN \(channel)") { if case .joined(let c) = $0 { c.lowercased() == channel.lowercased() } else { false } }
+    }
+
+    func waitUntilRegistered() async throws {
+        try await waitFor("registration") { if case .registered = $0 { true } else { false } }
+    }
+
+    var events: [IRCEvent] { get async { await recorder.all } }
+
+    func messages(in channel: String? = nil) async -> [IRCChatMessage] {
+        await recorder.all.compactMap {
+            guard case .message(let message) = $0 else { return nil }
+            if let channel, message.channel?.lowercased() != channel.lowercased() { return nil }
+            return message
+        }
+    }
+
+    func clearEvents() async { await recorder.clear() }
+
+    func stop() async {
+        await client.shutdown()
+        runTask.cancel()
+        _ = await runTask.value
+        collectTask.cancel()
+    }
+}
+
+private actor EventRecorder {
+    private(set) var all: [IRCEvent] = []
+    func append(_ event: IRCEvent) { all.append(event) }
+    func first(where predicate: (IRCEvent) -> Bool) -> IRCEvent? { all.first(where: predicate) }
+    func clear() { all.removeAll() }
+}

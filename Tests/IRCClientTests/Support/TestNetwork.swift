@@ -1,0 +1,143 @@
+import Foundation
+import IRCClient
+
+/// A real InspIRCd + Atheme network started by `scripts/testnet/testnet.py` for one test or one suite.
+///
+/// Tests that disturb the network (killing the server) start their own; the rest share one per process.
+struct TestNetwork: Sendable {
+    struct Account: Sendable, Decodable {
+        var password: String
+        var client_cert: String?
+        var fingerprint: String?
+    }
+
+    struct Oper: Sendable, Decodable {
+        var name: String
+        var password: String
+    }
+
+    struct Info: Sendable, Decodable {
+        var oper: Oper?
+        var dir: String
+        var host: String
+        var tls_port: Int?
+        var plain_port: Int
+        var wrong_host_port: Int?
+        var ca_file: String?
+        var accounts: [String: Account]
+    }
+
+    let info: Info
+
+    static let repositoryRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        fatalError("cannot find the repository root from \(#filePath)")
+    }()
+
+    static let standardAccounts = [
+        "switchboard:bot-secret-1", "founder:founder-secret-2", "aisha:aisha-secret-3:cert", "techlead:tech-secret-4",
+        "mallory:mallory-secret-5",
+    ]
+
+    static func start(accounts: [String] = standardAccounts) async throws -> TestNetwork {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-testnet-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try await script(["start", dir] + accounts.flatMap { ["--account", $0] })
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("testnet.json"))
+        return TestNetwork(info: try JSONDecoder().decode(Info.self, from: data))
+    }
+
+    static func startNgircd() async throws -> TestNetwork {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-ngircd-\(UUID().uuidString.prefix(8))").path
+        try await script(["start-ngircd", dir])
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("testnet.json"))
+        return TestNetwork(info: try JSONDecoder().decode(Info.self, from: data))
+    }
+
+    /// One network shared by the tests that leave it as they found it.
+    static func shared() async throws -> TestNetwork {
+        try await SharedNetwork.instance.get()
+    }
+
+    func stop() async throws { try await Self.script(["stop", info.dir]) }
+    func stopServer() async throws { try await Self.script(["stop-ircd", info.dir]) }
+    func startServer() async throws { try await Self.script(["start-ircd", info.dir]) }
+    func stopServices() async throws { try await Self.script(["stop-services", info.dir]) }
+    func startServices() async throws { try await Self.script(["start-services", info.dir]) }
+
+    func password(_ account: String) -> String { info.accounts[account]?.password ?? "" }
+
+    /// A client configuration for this network over verified TLS.
+    func configuration(
+        nick: String, account: String? = nil, password: String? = nil, channels: [String] = [],
+        floodBurst: Int = 4, floodInterval: Duration = .seconds(2)
+    ) -> IRCClientConfiguration {
+        var sasl: IRCClientConfiguration.SASLSettings?
+        if let account {
+            sasl = .init(mechanism: .plain, account: account, password: password ?? self.password(account))
+        }
+        return IRCClientConfiguration(
+            host: info.host, port: info.tls_port ?? info.plain_port, useTLS: info.tls_port != nil, caFile: info.ca_file,
+            nick: nick, sasl: sasl, channels: channels.map { .init(name: $0) }, floodBurst: floodBurst,
+            floodInterval: floodInterval, reconnect: ReconnectPolicy(initialDelay: .milliseconds(500), maximumDelay: .seconds(2)),
+            rejoinDelay: .seconds(1))
+    }
+
+    @discardableResult
+    static func script(_ arguments: [String]) async throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", repositoryRoot.appendingPathComponent("scripts/testnet/testnet.py").path] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = await Task.detached { output.fileHandleForReading.readDataToEndOfFile() }.value
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw TestNetworkError(message: "testnet.py \(arguments.first ?? "") failed: \(text)")
+        }
+        return text
+    }
+}
+
+struct TestNetworkError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// Starts the shared network once; `atexit` stops it when the test process ends.
+private actor SharedNetwork {
+    static let instance = SharedNetwork()
+    private var task: Task<TestNetwork, any Error>?
+
+    func get() async throws -> TestNetwork {
+        if let task { return try await task.value }
+        let task = Task { try await TestNetwork.start() }
+        self.task = task
+        let network = try await task.value
+        SharedNetworkCleanup.register(dir: network.info.dir)
+        return network
+    }
+}
+
+private enum SharedNetworkCleanup {
+    nonisolated(unsafe) static var dir: String?
+
+    static func register(dir: String) {
+        Self.dir = dir
+        atexit {
+            guard let dir = SharedNetworkCleanup.dir else { return }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", TestNetwork.repositoryRoot.appendingPathComponent("scripts/testnet/testnet.py").path, "stop", dir]
+            try? process.run()
+            process.waitUntilExit()
+        }
+    }
+}
