@@ -36,3 +36,7 @@ test: test-deps
 
 clean:
 	rm -rf .build
+
+bench:
+	$(SWIFT) build -c release --product SwitchboardBench
+	.build/release/SwitchboardBench

@@ -76,12 +76,29 @@ let package = Package(
             exclude: ["Commands/TriageCommand.swift", "Commands/TrainCommand.swift", "Commands/EvalCommand.swift"],
             swiftSettings: upcoming
         ),
+        // `make bench`: throughput and latency figures, each against a baseline measured in the same run.
+        .executableTarget(
+            name: "SwitchboardBench",
+            dependencies: ["IRC"],
+            path: "Benchmarks/SwitchboardBench",
+            swiftSettings: upcoming
+        ),
         .testTarget(
             name: "IRCTests", dependencies: ["IRC", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")],
             swiftSettings: upcoming),
+        // Starts the project's own IRC networks (scripts/testnet) for the tests that need a real server.
+        .target(
+            name: "TestSupport",
+            dependencies: ["IRCClient", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestSupport",
+            swiftSettings: upcoming),
         .testTarget(
             name: "IRCClientTests",
-            dependencies: ["IRCClient", "IRC", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["IRCClient", "IRC", "TestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "SwitchboardTests",
+            dependencies: ["Switchboard", "IRCClient", "IRC", "TestSupport"],
             swiftSettings: upcoming),
         .testTarget(name: "WhatsAppTests", dependencies: ["WhatsApp"], resources: [.copy("Fixtures")], swiftSettings: upcoming),
     ]

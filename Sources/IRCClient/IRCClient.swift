@@ -138,13 +138,18 @@ public actor IRCClient {
             try await connection.executeThenClose { inbound, outbound in
                 self.outbound = outbound
                 try await self.perform(opening, outbound: outbound, generation: myGeneration)
+                // Whichever ends first (the server closing, a keepalive timeout, a write failing, a
+                // disconnect decided by the session) ends the connection and cancels the others.
                 try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for try await buffer in inbound {
+                            try await self.handle(line: String(buffer: buffer), outbound: outbound, generation: myGeneration)
+                        }
+                    }
                     group.addTask { try await self.writerLoop(outbound: outbound) }
                     group.addTask { try await self.keepaliveLoop(outbound: outbound, generation: myGeneration) }
-                    for try await buffer in inbound {
-                        try await self.handle(line: String(buffer: buffer), outbound: outbound, generation: myGeneration)
-                    }
-                    group.cancelAll()
+                    defer { group.cancelAll() }
+                    try await group.next()
                 }
             }
         } catch {

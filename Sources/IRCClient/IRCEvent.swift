@@ -8,6 +8,8 @@ public enum IRCEvent: Sendable, Equatable {
     case joined(channel: String)
     case kicked(channel: String, by: String, reason: String)
     case message(IRCChatMessage)
+    /// Someone we shared a channel with left the network; any rights they had are gone with them.
+    case userQuit(nick: String, reason: String)
     /// SASL was configured and did not succeed; the connection is dropped, never used unauthenticated.
     case saslFailed(reason: String)
     case disconnected(reason: String)

@@ -130,8 +130,9 @@ public struct IRCSession: Sendable {
         case "KICK":
             return receiveKick(message)
         case "QUIT":
-            if let nick = message.sourceNick { accounts.quit(nick: nick) }
-            return []
+            guard let nick = message.sourceNick else { return [] }
+            accounts.quit(nick: nick)
+            return [.emit(.userQuit(nick: nick, reason: message.parameters.first ?? ""))]
         case "NICK":
             return receiveNick(message)
         case "ACCOUNT":

@@ -2,6 +2,7 @@ import Foundation
 import IRC
 import IRCClient
 import Testing
+import TestSupport
 
 /// Against a real InspIRCd 3 + Atheme 7 network over TLS, started by scripts/testnet.
 @Suite("IRC client against InspIRCd + Atheme", .serialized)
@@ -216,5 +217,21 @@ struct InspIRCdIntegrationTests {
         try await bot.waitFor("KICK") { if case .kicked(_, let by, _) = $0 { by == "chanop" } else { false } }
         try await bot.waitUntilJoined("#kickme")
         #expect(await bot.client.isInChannel("#kickme"))
+    }
+
+    @Test("graceful shutdown sends QUIT with a reason and ends the run loop")
+    func gracefulShutdown() async throws {
+        let net = try await TestNetwork.shared()
+        let bot = RunningClient(net.configuration(nick: "sbquit", account: "switchboard", channels: ["#quit"]))
+        let observer = RunningClient(net.configuration(nick: "quitwatch", channels: ["#quit"]))
+        defer { Task { await observer.stop() } }
+        try await bot.waitUntilJoined("#quit")
+        try await observer.waitUntilJoined("#quit")
+        try await Task.sleep(for: .milliseconds(300))
+        await bot.client.shutdown(message: "Switchboard shutting down")
+        let event = try await observer.waitFor("the bot's QUIT") { if case .userQuit(let nick, _) = $0 { nick == "sbquit" } else { false } }
+        #expect(event == .userQuit(nick: "sbquit", reason: "Quit: Switchboard shutting down"))
+        await bot.stop()
+        #expect(await bot.client.state == .disconnected)
     }
 }

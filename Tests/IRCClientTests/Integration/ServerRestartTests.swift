@@ -2,6 +2,7 @@ import Foundation
 import IRC
 import IRCClient
 import Testing
+import TestSupport
 
 /// Tests that break their network get one of their own.
 @Suite("IRC client when the server goes away")
@@ -25,6 +26,36 @@ struct ServerRestartTests {
         try await bot.waitUntilJoined("#support")
         try await bot.waitUntilJoined("#eng")
         #expect(await bot.client.isInChannel("#support"))
+    }
+}
+
+@Suite("IRC keepalive")
+struct KeepaliveTests {
+    @Test("a frozen server is detected by our own PING; the client reconnects once it answers again")
+    func frozenServer() async throws {
+        let net = try await TestNetwork.start(accounts: ["switchboard:keepalive-secret"])
+        defer { Task { try? await net.stop() } }
+        var config = net.configuration(nick: "sbping", account: "switchboard", channels: ["#ping"])
+        config.keepaliveInterval = .seconds(2)
+        config.keepaliveTimeout = .seconds(3)
+        config.connectTimeout = .seconds(2)
+        let bot = RunningClient(config)
+        defer { Task { await bot.stop() } }
+        try await bot.waitUntilJoined("#ping")
+        // Quiet line: the client pings on its own and measures the lag.
+        try await Task.sleep(for: .seconds(4))
+        #expect(await bot.client.lag != nil)
+
+        let pidText = try String(contentsOfFile: "\(net.info.dir)/inspircd.spawned", encoding: .utf8)
+        let pid = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        await bot.clearEvents()
+        kill(pid, SIGSTOP)
+        let event = try await bot.waitFor("a keepalive timeout", timeout: .seconds(20)) { if case .disconnected = $0 { true } else { false } }
+        kill(pid, SIGCONT)
+        guard case .disconnected(let reason) = event else { return }
+        #expect(reason.contains("PING"), "reason was: \(reason)")
+        try await bot.waitFor("re-registration", timeout: .seconds(40)) { if case .registered = $0 { true } else { false } }
+        try await bot.waitUntilJoined("#ping")
     }
 }
 

@@ -1,16 +1,16 @@
-import Foundation
+public import Foundation
 import IRC
-import IRCClient
+public import IRCClient
 import Logging
 
 /// An `IRCClient` running in the background with its events collected, so a test can wait for one.
-final class RunningClient: Sendable {
-    let client: IRCClient
+public final class RunningClient: Sendable {
+    public let client: IRCClient
     private let recorder = EventRecorder()
     private let runTask: Task<Void, Never>
     private let collectTask: Task<Void, Never>
 
-    init(_ configuration: IRCClientConfiguration) {
+    public init(_ configuration: IRCClientConfiguration) {
         var logger = Logger(label: "test.\(configuration.nick)")
         logger.logLevel = ProcessInfo.processInfo.environment["SWITCHBOARD_IRC_TRACE"] != nil ? .trace : .info
         let client = IRCClient(configuration: configuration, logger: logger)
@@ -24,7 +24,7 @@ final class RunningClient: Sendable {
 
     /// Waits until an event matching `predicate` has been seen (including ones seen before the call).
     @discardableResult
-    func waitFor(_ what: String, timeout: Duration = .seconds(20), _ predicate: @escaping @Sendable (IRCEvent) -> Bool) async throws -> IRCEvent {
+    public func waitFor(_ what: String, timeout: Duration = .seconds(20), _ predicate: @escaping @Sendable (IRCEvent) -> Bool) async throws -> IRCEvent {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while ContinuousClock.now < deadline {
             if let event = await recorder.first(where: predicate) { return event }
@@ -34,17 +34,17 @@ final class RunningClient: Sendable {
         throw TestNetworkError(message: "timed out waiting for \(what); last events:\n  \(seen)")
     }
 
-    func waitUntilJoined(_ channel: String) async throws {
+    public func waitUntilJoined(_ channel: String) async throws {
         try await waitFor("JOIN \(channel)") { if case .joined(let c) = $0 { c.lowercased() == channel.lowercased() } else { false } }
     }
 
-    func waitUntilRegistered() async throws {
+    public func waitUntilRegistered() async throws {
         try await waitFor("registration") { if case .registered = $0 { true } else { false } }
     }
 
-    var events: [IRCEvent] { get async { await recorder.all } }
+    public var events: [IRCEvent] { get async { await recorder.all } }
 
-    func messages(in channel: String? = nil) async -> [IRCChatMessage] {
+    public func messages(in channel: String? = nil) async -> [IRCChatMessage] {
         await recorder.all.compactMap {
             guard case .message(let message) = $0 else { return nil }
             if let channel, message.channel?.lowercased() != channel.lowercased() { return nil }
@@ -52,9 +52,9 @@ final class RunningClient: Sendable {
         }
     }
 
-    func clearEvents() async { await recorder.clear() }
+    public func clearEvents() async { await recorder.clear() }
 
-    func stop() async {
+    public func stop() async {
         await client.shutdown()
         runTask.cancel()
         _ = await runTask.value
@@ -64,7 +64,7 @@ final class RunningClient: Sendable {
 
 private actor EventRecorder {
     private(set) var all: [IRCEvent] = []
-    func append(_ event: IRCEvent) { all.append(event) }
-    func first(where predicate: (IRCEvent) -> Bool) -> IRCEvent? { all.first(where: predicate) }
-    func clear() { all.removeAll() }
+    public func append(_ event: IRCEvent) { all.append(event) }
+    public func first(where predicate: (IRCEvent) -> Bool) -> IRCEvent? { all.first(where: predicate) }
+    public func clear() { all.removeAll() }
 }

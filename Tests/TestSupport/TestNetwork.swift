@@ -1,35 +1,35 @@
-import Foundation
-import IRCClient
+public import Foundation
+public import IRCClient
 
 /// A real InspIRCd + Atheme network started by `scripts/testnet/testnet.py` for one test or one suite.
 ///
 /// Tests that disturb the network (killing the server) start their own; the rest share one per process.
-struct TestNetwork: Sendable {
-    struct Account: Sendable, Decodable {
-        var password: String
-        var client_cert: String?
-        var fingerprint: String?
+public struct TestNetwork: Sendable {
+    public struct Account: Sendable, Decodable {
+        public var password: String
+        public var client_cert: String?
+        public var fingerprint: String?
     }
 
-    struct Oper: Sendable, Decodable {
-        var name: String
-        var password: String
+    public struct Oper: Sendable, Decodable {
+        public var name: String
+        public var password: String
     }
 
-    struct Info: Sendable, Decodable {
-        var oper: Oper?
-        var dir: String
-        var host: String
-        var tls_port: Int?
-        var plain_port: Int
-        var wrong_host_port: Int?
-        var ca_file: String?
-        var accounts: [String: Account]
+    public struct Info: Sendable, Decodable {
+        public var oper: Oper?
+        public var dir: String
+        public var host: String
+        public var tls_port: Int?
+        public var plain_port: Int
+        public var wrong_host_port: Int?
+        public var ca_file: String?
+        public var accounts: [String: Account]
     }
 
-    let info: Info
+    public let info: Info
 
-    static let repositoryRoot: URL = {
+    public static let repositoryRoot: URL = {
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" {
             url.deleteLastPathComponent()
@@ -38,12 +38,12 @@ struct TestNetwork: Sendable {
         fatalError("cannot find the repository root from \(#filePath)")
     }()
 
-    static let standardAccounts = [
+    public static let standardAccounts = [
         "switchboard:bot-secret-1", "founder:founder-secret-2", "aisha:aisha-secret-3:cert", "techlead:tech-secret-4",
         "mallory:mallory-secret-5",
     ]
 
-    static func start(accounts: [String] = standardAccounts) async throws -> TestNetwork {
+    public static func start(accounts: [String] = standardAccounts) async throws -> TestNetwork {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-testnet-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try await script(["start", dir] + accounts.flatMap { ["--account", $0] })
@@ -51,7 +51,7 @@ struct TestNetwork: Sendable {
         return TestNetwork(info: try JSONDecoder().decode(Info.self, from: data))
     }
 
-    static func startNgircd() async throws -> TestNetwork {
+    public static func startNgircd() async throws -> TestNetwork {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-ngircd-\(UUID().uuidString.prefix(8))").path
         try await script(["start-ngircd", dir])
         let data = try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("testnet.json"))
@@ -59,20 +59,20 @@ struct TestNetwork: Sendable {
     }
 
     /// One network shared by the tests that leave it as they found it.
-    static func shared() async throws -> TestNetwork {
+    public static func shared() async throws -> TestNetwork {
         try await SharedNetwork.instance.get()
     }
 
-    func stop() async throws { try await Self.script(["stop", info.dir]) }
-    func stopServer() async throws { try await Self.script(["stop-ircd", info.dir]) }
-    func startServer() async throws { try await Self.script(["start-ircd", info.dir]) }
-    func stopServices() async throws { try await Self.script(["stop-services", info.dir]) }
-    func startServices() async throws { try await Self.script(["start-services", info.dir]) }
+    public func stop() async throws { try await Self.script(["stop", info.dir]) }
+    public func stopServer() async throws { try await Self.script(["stop-ircd", info.dir]) }
+    public func startServer() async throws { try await Self.script(["start-ircd", info.dir]) }
+    public func stopServices() async throws { try await Self.script(["stop-services", info.dir]) }
+    public func startServices() async throws { try await Self.script(["start-services", info.dir]) }
 
-    func password(_ account: String) -> String { info.accounts[account]?.password ?? "" }
+    public func password(_ account: String) -> String { info.accounts[account]?.password ?? "" }
 
     /// A client configuration for this network over verified TLS.
-    func configuration(
+    public func configuration(
         nick: String, account: String? = nil, password: String? = nil, channels: [String] = [],
         floodBurst: Int = 4, floodInterval: Duration = .seconds(2)
     ) -> IRCClientConfiguration {
@@ -88,7 +88,7 @@ struct TestNetwork: Sendable {
     }
 
     @discardableResult
-    static func script(_ arguments: [String]) async throws -> String {
+    public static func script(_ arguments: [String]) async throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", repositoryRoot.appendingPathComponent("scripts/testnet/testnet.py").path] + arguments
@@ -106,9 +106,10 @@ struct TestNetwork: Sendable {
     }
 }
 
-struct TestNetworkError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+public struct TestNetworkError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+    public init(message: String) { self.message = message }
 }
 
 /// Starts the shared network once; `atexit` stops it when the test process ends.

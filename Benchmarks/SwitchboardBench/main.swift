@@ -1,0 +1,14 @@
+import Foundation
+
+/// `make bench`: one suite, one table. Every figure is a ratio against a baseline measured in this run.
+var report = BenchmarkReport()
+let only = CommandLine.arguments.dropFirst().first
+FileHandle.standardError.write(Data("running benchmarks (release build, ~1 s per measurement)\n".utf8))
+if only == nil || only == "irc" { IRCBenchmark.run(into: &report) }
+report.printTable()
+let resultsDirectory = ProcessInfo.processInfo.environment["BENCH_RESULTS"] ?? "Benchmarks/results"
+do {
+    try report.save(to: resultsDirectory)
+} catch {
+    FileHandle.standardError.write(Data("could not save results: \(error)\n".utf8))
+}

@@ -1,0 +1,57 @@
+import Foundation
+import IRCClient
+import Testing
+import TestSupport
+
+@Suite("switchboard serve")
+struct ServeTests {
+    @Test("connects over verified TLS with SASL, joins the configured channels, and QUITs on SIGTERM")
+    func serveJoinsAndQuits() async throws {
+        let net = try await TestNetwork.shared()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-serve-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let configPath = dir.appendingPathComponent("switchboard.yaml").path
+        try """
+            irc:
+              host: \(net.info.host)
+              port: \(net.info.tls_port!)
+              tls: true
+              ca_file: \(net.info.ca_file!)
+              nick: sbserve
+              sasl: {mechanism: PLAIN, account: switchboard, password: "${IRC_PASSWORD}"}
+              channels: ["#serve-support", "#serve-eng"]
+            http: {bind: 127.0.0.1:0, public_url: https://support.example.test}
+            storage: {path: \(dir.path)/switchboard.sqlite}
+            """.write(toFile: configPath, atomically: true, encoding: .utf8)
+
+        let watcher = RunningClient(net.configuration(nick: "servewatch", channels: ["#serve-support"]))
+        defer { Task { await watcher.stop() } }
+        try await watcher.waitUntilJoined("#serve-support")
+
+        let process = Process()
+        process.executableURL = SwitchboardBinary.url
+        process.arguments = ["serve", "--config", configPath]
+        process.environment = ProcessInfo.processInfo.environment.merging(["IRC_PASSWORD": net.password("switchboard")]) { $1 }
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        // The watcher learns the bot's account from extended-join: SASL really logged it in.
+        try await watcher.waitFor("the bot joining", timeout: .seconds(30)) { _ in true }
+        let deadline = ContinuousClock.now.advanced(by: .seconds(30))
+        while ContinuousClock.now < deadline, await watcher.client.account(of: "sbserve") == nil {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(await watcher.client.account(of: "sbserve") == "switchboard")
+
+        kill(process.processIdentifier, SIGTERM)
+        let quit = try await watcher.waitFor("the bot's QUIT") { if case .userQuit(let nick, _) = $0 { nick == "sbserve" } else { false } }
+        #expect(quit == .userQuit(nick: "sbserve", reason: "Quit: Switchboard shutting down"))
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(!log.contains(net.password("switchboard")), "the SASL password never reaches the log")
+    }
+}
