@@ -55,12 +55,22 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: upcoming
         ),
+        // The domain: tickets, customers, the lifecycle state machine, intake values. Pure.
+        .target(name: "Desk", swiftSettings: upcoming),
+        // GRDB on system SQLite (WAL): migrations, intake, the outbox, the event log, export.
+        .target(
+            name: "Store",
+            dependencies: ["Desk", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "Switchboard",
             dependencies: [
                 "IRC",
                 "IRCClient",
                 "WhatsApp",
+                "Desk",
+                "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -99,6 +109,11 @@ let package = Package(
         .testTarget(
             name: "SwitchboardTests",
             dependencies: ["Switchboard", "IRCClient", "IRC", "TestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(name: "DeskTests", dependencies: ["Desk"], swiftSettings: upcoming),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Desk", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: upcoming),
         .testTarget(name: "WhatsAppTests", dependencies: ["WhatsApp"], resources: [.copy("Fixtures")], swiftSettings: upcoming),
     ]

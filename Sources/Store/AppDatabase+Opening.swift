@@ -1,0 +1,82 @@
+public import Desk
+public import Foundation
+public import GRDB
+
+extension AppDatabase {
+    /// How long a writer waits for another process's write lock (`ingest-email` next to `serve`)
+    /// before giving up with SQLITE_BUSY, which callers report as a temporary failure.
+    public static let busyTimeout: TimeInterval = 5
+
+    /// The connection settings every Switchboard database uses.
+    ///
+    /// Foreign keys are on (GRDB's default), and writers wait up to ``busyTimeout`` for the lock.
+    public static func makeConfiguration(
+        _ base: Configuration = Configuration(), busyTimeout: TimeInterval = AppDatabase.busyTimeout
+    ) -> Configuration {
+        var config = base
+        config.busyMode = .timeout(busyTimeout)
+        config.label = config.label ?? "switchboard"
+        return config
+    }
+
+    /// Opens (creating it and its folder if needed) the production database: a WAL `DatabasePool`, so
+    /// `export`, `report` and `backup` read while `serve` writes.
+    ///
+    /// Durability: providers are acknowledged only after `ingest` returns, so a commit must survive a
+    /// power cut, not just a crash of the process. GRDB puts WAL pools in `synchronous = NORMAL`, under
+    /// which the last transactions before a power loss can roll back even though they were reported
+    /// committed. We therefore set `synchronous = FULL` on the writer: each commit fsyncs the WAL. At
+    /// our volume (messages per second, not thousands) the extra fsync is cheap; losing an
+    /// acknowledged customer message is not.
+    public static func open(
+        path: String,
+        busyTimeout: TimeInterval = AppDatabase.busyTimeout,
+        backoff: OutboxBackoff = OutboxBackoff(),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws -> AppDatabase {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: path, configuration: makeConfiguration(busyTimeout: busyTimeout))
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return try AppDatabase(pool, backoff: backoff, now: now)
+    }
+
+    /// Opens an existing database for reading only, safe next to a running `serve`: WAL readers see the
+    /// last committed state and never block the writer. Fails if the file does not exist, and runs no
+    /// migration; writes through the result fail with SQLITE_READONLY.
+    public static func openReadOnly(path: String) throws -> AppDatabase {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(.databaseMissing(path: path))
+        }
+        var config = makeConfiguration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        let migrated = try queue.read { db in try migrator.hasCompletedMigrations(db) }
+        guard migrated else { throw StoreError(.schemaOutdated(path: path)) }
+        return AppDatabase(migrated: queue, backoff: OutboxBackoff(), now: { Date() })
+    }
+
+    /// An empty in-memory database, for tests and `parse`-style commands that need none.
+    public static func inMemory(
+        backoff: OutboxBackoff = OutboxBackoff(),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: makeConfiguration()), backoff: backoff, now: now)
+    }
+
+    /// Writes a consistent copy of the database to `path` while others keep writing (`backup`).
+    public func backup(to path: String) throws {
+        let destination = try DatabaseQueue(path: path)
+        try reader.backup(to: destination)
+    }
+
+    /// Proves the database can take a write right now (for `/healthz`): takes the write lock in an
+    /// immediate transaction and rolls back.
+    public func checkWritable() async throws {
+        try await writer.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) { .rollback }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+public import Desk
+
+extension AppDatabase: TicketStore {}
+
+extension AppDatabase: OutboxStore {}

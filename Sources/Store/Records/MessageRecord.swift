@@ -1,0 +1,71 @@
+import Desk
+import Foundation
+import GRDB
+
+/// Row of `messages`. `(channel, direction, provider_id)` is unique: that index is what makes webhook
+/// retries idempotent even if two writers raced.
+struct MessageRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "messages"
+
+    var id: Int64?
+    var ticketID: Int64
+    var direction: Direction
+    var channel: Channel
+    var providerID: String?
+    var emailMessageID: String?
+    var inReplyTo: String?
+    var references: [String]
+    var subject: String?
+    var text: String
+    var attachments: [AttachmentInfo]
+    var status: DeliveryStatus
+    var errorCode: String?
+    var providerTimestamp: Date?
+    var receivedAt: Date
+    var author: String?
+    var isAutoReply: Bool
+    var category: Desk.Category?
+    var confidence: Double?
+    var urgency: Urgency?
+    var lang: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, direction, channel, subject, text, attachments, status, author, category, confidence, urgency, lang
+        case ticketID = "ticket_id"
+        case providerID = "provider_id"
+        case emailMessageID = "email_message_id"
+        case inReplyTo = "in_reply_to"
+        case references = "email_references"
+        case errorCode = "error_code"
+        case providerTimestamp = "provider_timestamp"
+        case receivedAt = "received_at"
+        case isAutoReply = "is_auto_reply"
+    }
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let ticketID = Column(CodingKeys.ticketID)
+        static let direction = Column(CodingKeys.direction)
+        static let channel = Column(CodingKeys.channel)
+        static let providerID = Column(CodingKeys.providerID)
+        static let emailMessageID = Column(CodingKeys.emailMessageID)
+        static let status = Column(CodingKeys.status)
+        static let providerTimestamp = Column(CodingKeys.providerTimestamp)
+        static let receivedAt = Column(CodingKeys.receivedAt)
+    }
+
+    /// Conversation order: the provider's clock when it gave one, else ours; ties by insertion.
+    static let conversationOrder = "COALESCE(provider_timestamp, received_at), id"
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    var message: Message {
+        Message(
+            id: id.persisted, ticketID: ticketID, direction: direction, channel: channel, providerID: providerID,
+            emailMessageID: emailMessageID, inReplyTo: inReplyTo, references: references, subject: subject, text: text,
+            attachments: attachments, status: status, errorCode: errorCode, providerTimestamp: providerTimestamp,
+            receivedAt: receivedAt, author: author, isAutoReply: isAutoReply, category: category,
+            confidence: confidence, urgency: urgency, lang: lang
+        )
+    }
+}
