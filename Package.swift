@@ -55,8 +55,10 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: upcoming
         ),
+        // RFC 5322/MIME parsing: charsets, encodings, HTML to text, quote stripping, auto-reply detection.
+        .target(name: "Mail", swiftSettings: upcoming),
         // The domain: tickets, customers, the lifecycle state machine, intake values. Pure.
-        .target(name: "Desk", swiftSettings: upcoming),
+        .target(name: "Desk", dependencies: ["IRC"], swiftSettings: upcoming),
         // GRDB on system SQLite (WAL): migrations, intake, the outbox, the event log, export.
         .target(
             name: "Store",
@@ -71,6 +73,7 @@ let package = Package(
                 "WhatsApp",
                 "Desk",
                 "Store",
+                "Mail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -89,7 +92,11 @@ let package = Package(
         // `make bench`: throughput and latency figures, each against a baseline measured in the same run.
         .executableTarget(
             name: "SwitchboardBench",
-            dependencies: ["IRC"],
+            dependencies: [
+                "IRC", "WhatsApp", "Desk", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             path: "Benchmarks/SwitchboardBench",
             swiftSettings: upcoming
         ),
@@ -108,8 +115,15 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(
             name: "SwitchboardTests",
-            dependencies: ["Switchboard", "IRCClient", "IRC", "TestSupport"],
+            dependencies: [
+                "Switchboard", "IRCClient", "IRC", "TestSupport", "WhatsApp", "Desk", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
             swiftSettings: upcoming),
+        .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")], swiftSettings: upcoming),
         .testTarget(name: "DeskTests", dependencies: ["Desk"], swiftSettings: upcoming),
         .testTarget(
             name: "StoreTests",
