@@ -1,6 +1,6 @@
 /// Explicit, ordered routing: the first rule that matches wins, and the decision names that rule so
 /// "why did this land in #eng?" always has an answer in the event log.
-public struct Router: Sendable {
+public struct TicketRouter: Sendable {
     public let rules: [RoutingRule]
     /// Where founders watch churn risk. Every churn_risk ticket reaches it, whichever rule matched.
     public let churnChannel: String?

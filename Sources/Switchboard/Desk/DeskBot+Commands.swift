@@ -1,0 +1,258 @@
+import Desk
+import Foundation
+import IRC
+import IRCClient
+import Store
+
+extension DeskBot {
+    func perform(_ command: DeskCommand, ticket: Ticket?, agent: AgentDirectory.Agent, reply: Reply) async throws {
+        let actor = agent.account
+        switch command {
+        case .help(let topic):
+            if let topic, let usage = CommandUsage.all.first(where: { $0.name == topic }) {
+                await say(reply, "\(settings.commandPrefix)\(usage.usage) — \(usage.summary)")
+            } else {
+                let names = CommandUsage.all.map(\.name).joined(separator: " ")
+                await say(reply, "commands: \(names) — \(settings.commandPrefix)help COMMAND for one; in a DM the \(settings.commandPrefix) is optional")
+            }
+        case .queue(let scope):
+            await showQueue(scope, agent: agent, reply: reply)
+        case .more:
+            if let page = pager.nextPage(for: actor, prefix: settings.commandPrefix) {
+                for line in page { await output.say(line, to: reply.target, priority: .commandReply) }
+            } else {
+                await say(reply, "nothing more to show")
+            }
+        case .show(let id):
+            try await show(id, reply: reply)
+        case .claim(let id):
+            let claimed = try await database.apply(.claimed(by: actor), toTicket: id, actor: actor)
+            let customer = try await database.customer(id: claimed.customerID)
+            var text = "\(actor) claimed #\(id) (\(claimed.category?.rawValue ?? "untriaged"), \(customer?.name ?? "unknown customer"))."
+            if claimed.channel == .whatsapp, let window = try await whatsappWindow(claimed) { text += " " + window }
+            await say(reply, text)
+        case .unclaim(let id):
+            _ = try await database.apply(.unclaimed, toTicket: id, actor: actor)
+            await say(reply, "#\(id) is unclaimed again")
+        case .assign(let id, let account):
+            guard let target = policy.directory.agent(account: account) else {
+                await say(reply, "\(account) is not an agent in config")
+                return
+            }
+            _ = try await database.apply(.assigned(to: target.account), toTicket: id, actor: actor)
+            await say(reply, "#\(id) assigned to \(target.account) by \(actor)")
+        case .draft(let id, let facts):
+            try await draft(ticket!, facts: facts, actor: actor, reply: reply, id: id)
+        case .edit(let id, let text):
+            _ = try await database.appendEvent(ticketID: id, actor: actor, kind: .drafted, detail: ["text": text, "edited": "true"])
+            await say(reply, "draft for #\(id) replaced · \(settings.commandPrefix)send \(id) to send")
+        case .send(let id, let anyway, let text):
+            try await send(ticket!, text: text, anyway: anyway, actor: actor, reply: reply, id: id)
+        case .note(let id, let text):
+            _ = try await database.addNote(ticketID: id, text: text, actor: actor)
+            await say(reply, "note added to #\(id)")
+        case .tag(let id, let category):
+            _ = try await database.retag(ticketID: id, category: category, actor: actor)
+            await say(reply, "#\(id) is now \(category.rawValue); the model will learn from it")
+        case .urgent(let id):
+            _ = try await database.setUrgency(ticketID: id, urgency: .high, actor: actor)
+            await say(reply, "#\(id) marked urgent")
+        case .snooze(let id, let seconds):
+            let until = now().addingTimeInterval(TimeInterval(seconds))
+            _ = try await database.snooze(ticketID: id, until: until, actor: actor)
+            await say(reply, "#\(id) snoozed until \(Timestamp.rfc3339(until))")
+        case .close(let id, let silent, let resolution):
+            try await close(ticket!, silent: silent, resolution: resolution, actor: actor, reply: reply, id: id)
+        case .reopen(let id):
+            _ = try await database.apply(.reopened, toTicket: id, actor: actor)
+            await say(reply, "#\(id) reopened by \(actor)")
+        case .history(let id):
+            let events = try await database.history(ticketID: id)
+            await sayLines(reply, events.map { event in
+                let detail = event.detail.sorted { $0.key < $1.key }.map { "\($0.key)=\(IRCSanitizer.singleLine($0.value))" }.joined(separator: " ")
+                return "#\(id) \(Timestamp.rfc3339(event.at)) \(event.actor) \(event.kind.rawValue) \(detail)"
+            })
+        case .customer:
+            try await describeCustomer(ticket!, reply: reply)
+        case .kb:
+            await say(reply, "the knowledge base is not configured on this desk")
+        case .template(let id, _):
+            await say(reply, "#\(id): no WhatsApp templates are configured")
+        case .stats:
+            let counts = try await database.openTicketCounts()
+            let parts = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { state, byCategory in
+                "\(state.rawValue): \(byCategory.values.reduce(0, +))"
+            }
+            await say(reply, parts.isEmpty ? "no tickets yet" : "tickets — " + parts.joined(separator: ", "))
+        }
+    }
+
+    private func showQueue(_ scope: DeskCommand.QueueScope, agent: AgentDirectory.Agent, reply: Reply) async {
+        let filter: QueueFilter
+        switch scope {
+        case .open, .all: filter = .all
+        case .mine: filter = .mine(account: agent.account)
+        case .category(let category): filter = .category(category)
+        }
+        do {
+            let rows = try await database.queue(filter, limit: 100)
+            guard !rows.isEmpty else {
+                await say(reply, "the queue is empty")
+                return
+            }
+            await sayLines(reply, rows.map { row in
+                let t = row.ticket
+                let urgent = t.urgency == .high ? " ● high" : ""
+                let holder = t.owner.map { "claimed by \($0)" } ?? "unclaimed"
+                let excerpt = TicketCard.cut(IRCSanitizer.singleLine(row.lastInboundText ?? ""), limit: 80)
+                return "#\(t.id) \(t.category?.rawValue ?? "untriaged")\(urgent) · \(t.channel == .whatsapp ? "WhatsApp" : "email") · \(IRCSanitizer.singleLine(row.customerName)) · \(TicketCard.age(from: t.createdAt, to: now())) · \(holder) · \"\(excerpt)\""
+            })
+        } catch {
+            await say(reply, "could not read the queue: \(error)")
+        }
+    }
+
+    private func show(_ id: Int64, reply: Reply) async throws {
+        guard let ticket = try await database.ticket(id: id) else { return }
+        let customer = try await database.customer(id: ticket.customerID)
+        var lines = ["#\(id) \(ticket.state.rawValue) · \(ticket.category?.rawValue ?? "untriaged") · \(ticket.urgency.rawValue) · \(customer.map { IRCSanitizer.singleLine($0.name) } ?? "unknown") · owner \(ticket.responsible ?? "none") · routed by \(ticket.routeRule ?? "-") to \(ticket.routeChannel ?? "-")"]
+        for message in try await database.messages(ticketID: id).suffix(8) {
+            let arrow = message.direction == .inbound ? "←" : "→"
+            lines.append("#\(id) \(arrow) \(Timestamp.rfc3339(message.receivedAt)) \(TicketCard.cut(IRCSanitizer.singleLine(message.text), limit: 300))")
+        }
+        await sayLines(reply, lines)
+    }
+
+    private func describeCustomer(_ ticket: Ticket, reply: Reply) async throws {
+        guard let customer = try await database.customer(id: ticket.customerID) else {
+            await say(reply, "#\(ticket.id) has no customer record")
+            return
+        }
+        let contacts = try await database.contacts(customerID: customer.id)
+        // Full contact details only in a direct message; channels see them masked.
+        let shown = contacts.map { reply.isDirect ? $0.key.value : ContactMask.mask($0.key) }
+        let facts = [customer.company, customer.plan.map { "plan \($0)" }, customer.owner.map { "owner \($0)" }, customer.language].compactMap { $0 }
+        let tickets = try await database.tickets(customerID: customer.id)
+        await sayLines(reply, [
+            "#\(ticket.id) customer \(IRCSanitizer.singleLine(customer.name))" + (facts.isEmpty ? "" : " (\(IRCSanitizer.singleLine(facts.joined(separator: ", "))))"),
+            "contacts: \(shown.joined(separator: ", "))" + (reply.isDirect ? "" : " — \(settings.commandPrefix)customer \(ticket.id) in a DM for full details"),
+            "tickets: " + tickets.prefix(8).map { "#\($0.id) \($0.state.rawValue)" }.joined(separator: ", "),
+        ] + (customer.notes.map { ["notes: \(IRCSanitizer.singleLine($0))"] } ?? []))
+    }
+
+    // MARK: - Drafting and sending
+
+    private func latestDraft(_ ticketID: Int64) async throws -> String? {
+        try await database.history(ticketID: ticketID).last { $0.kind == .drafted }?.detail["text"]
+    }
+
+    private func draft(_ ticket: Ticket, facts: String?, actor: String, reply: Reply, id: Int64) async throws {
+        let customer = try await database.customer(id: ticket.customerID)
+        let draft = ReplyDrafter().draft(customerName: customer?.name, lang: ticket.lang, channel: ticket.channel, facts: facts)
+        _ = try await database.appendEvent(ticketID: id, actor: actor, kind: .drafted, detail: ["text": draft.text, "lang": draft.lang])
+        let channelName = ticket.channel == .whatsapp ? "WhatsApp" : "email"
+        var lines = ["Draft for #\(id) (\(channelName), \(draft.lang)):"]
+        lines += draft.text.split(separator: "\n", omittingEmptySubsequences: true).map { "  " + IRCSanitizer.singleLine(String($0)) }
+        if let note = draft.note { lines.append("  note: \(note)") }
+        lines.append("  \(settings.commandPrefix)send \(id) to send · \(settings.commandPrefix)edit \(id) TEXT to change")
+        for line in lines { await output.say(line, to: reply.target, priority: .commandReply) }
+    }
+
+    private func send(_ ticket: Ticket, text: String?, anyway: Bool, actor: String, reply: Reply, id: Int64) async throws {
+        guard ticket.state != .closed else {
+            await say(reply, "#\(id) is closed; \(settings.commandPrefix)reopen \(id) first")
+            return
+        }
+        var body = text
+        if body == nil { body = try await latestDraft(id) }
+        guard let body else {
+            await say(reply, "#\(id) has no draft: \(settings.commandPrefix)draft \(id) [facts…] first, or \(settings.commandPrefix)send \(id) TEXT")
+            return
+        }
+        if !anyway && VagueReplyGuard.isVague(body) {
+            await say(reply, "#\(id) held: that reply sets no time and no next step. Say what happens and by when, or \(settings.commandPrefix)send \(id) --anyway TEXT.")
+            return
+        }
+        if ticket.channel == .whatsapp, let last = try await lastInbound(ticket), now().timeIntervalSince(last) > settings.whatsappWindow {
+            await say(reply, "#\(id): outside WhatsApp's 24-hour window (last message \(TicketCard.age(from: last, to: now())) ago); only a template can be sent — \(settings.commandPrefix)template \(id) NAME")
+            return
+        }
+        let item = try await database.enqueueOutbound(try await outboundDraft(ticket, text: body, author: actor))
+        await say(reply, "#\(id) queued for \(ticket.channel == .whatsapp ? "WhatsApp" : "email") (outbox \(item.id))")
+    }
+
+    private func close(_ ticket: Ticket, silent: Bool, resolution: String?, actor: String, reply: Reply, id: Int64) async throws {
+        if silent || ticket.state == .closed {
+            _ = try await database.apply(.closed(resolution: resolution), toTicket: id, actor: actor)
+            await say(reply, "#\(id) closed by \(actor)" + (resolution.map { ": \"\(IRCSanitizer.singleLine($0))\"" } ?? "") + " (no confirmation sent)")
+            return
+        }
+        let customer = try await database.customer(id: ticket.customerID)
+        let confirmation = ClosingConfirmation.text(lang: ticket.lang, channel: ticket.channel, customerName: customer?.name)
+        let draft = try await outboundDraft(ticket, text: confirmation, author: actor)
+        _ = try await database.enqueueOutbound(draft, lifecycle: .closed(resolution: resolution))
+        await say(reply, "#\(id) closed by \(actor)" + (resolution.map { ": \"\(IRCSanitizer.singleLine($0))\"" } ?? "") + ". Confirmation queued: \"\(confirmation)\"")
+    }
+
+    private func lastInbound(_ ticket: Ticket) async throws -> Date? {
+        try await database.messages(ticketID: ticket.id).last { $0.direction == .inbound }?.receivedAt
+    }
+
+    private func whatsappWindow(_ ticket: Ticket) async throws -> String? {
+        guard let last = try await lastInbound(ticket) else { return nil }
+        let left = Int(settings.whatsappWindow - now().timeIntervalSince(last))
+        return left > 0 ? "WhatsApp window open for \(left / 3600)h \(left % 3600 / 60)m more." : "WhatsApp window closed: templates only."
+    }
+
+    /// The outbox payload for the ticket's channel: recipient and text, plus email threading.
+    func outboundDraft(_ ticket: Ticket, text: String, author: String) async throws -> OutboundDraft {
+        let contacts = try await database.contacts(customerID: ticket.customerID)
+        let wanted: Set<ContactKind> = ticket.channel == .whatsapp ? [.phone, .whatsapp] : [.email]
+        guard let contact = contacts.first(where: { wanted.contains($0.key.kind) }) else {
+            throw DeskError(description: "#\(ticket.id): the customer has no \(ticket.channel == .whatsapp ? "WhatsApp number" : "email address")")
+        }
+        var subject: String?
+        var messageID: String?
+        var inReplyTo: String?
+        var references: [String] = []
+        if ticket.channel == .email {
+            let messages = try await database.messages(ticketID: ticket.id)
+            let lastInbound = messages.last { $0.direction == .inbound }
+            subject = TicketReference(ticket.id).replySubject(to: ticket.subject ?? lastInbound?.subject ?? "Your request")
+            messageID = "\(UUID().uuidString.lowercased())@switchboard"
+            inReplyTo = lastInbound?.emailMessageID
+            references = (lastInbound?.references ?? []) + [lastInbound?.emailMessageID].compactMap { $0 }
+        }
+        let payload = try JSONEncoder().encode(OutboundPayload(ticket: ticket.id, to: contact.key.value, text: text, subject: subject))
+        return OutboundDraft(ticketID: ticket.id, channel: ticket.channel, text: text, payload: payload, author: author, subject: subject,
+                             emailMessageID: messageID, inReplyTo: inReplyTo, references: references)
+    }
+}
+
+struct DeskError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// "Glad that's sorted — anything else?" in the customer's language and the channel's tone.
+enum ClosingConfirmation {
+    static let texts: [String: String] = [
+        "en": "Glad that's sorted — anything else we can help with?",
+        "ar": "سعداء إن المشكلة اتحلت — في أي حاجة تانية نقدر نساعدك فيها؟",
+        "ar-Latn": "7elw en el moshkla et7alet — fi ay 7aga tanya ne2dar nsa3dak fiha?",
+        "hi": "खुशी है कि समस्या हल हो गई — और कुछ मदद चाहिए?",
+        "hi-Latn": "Khushi hai ki issue solve ho gaya — aur kuch madad chahiye?",
+        "ur": "خوشی ہے کہ مسئلہ حل ہو گیا — کوئی اور مدد چاہیے؟",
+        "ur-Latn": "Khushi hai ke masla hal ho gaya — koi aur madad chahiye?",
+        "id": "Senang masalahnya sudah beres — ada lagi yang bisa kami bantu?",
+        "ms": "Gembira masalah sudah selesai — ada apa-apa lagi yang boleh kami bantu?",
+        "tl": "Natutuwa kaming naayos na — may iba pa ba kaming maitutulong?",
+        "th": "ดีใจที่แก้ไขเรียบร้อยแล้วค่ะ — มีอะไรให้ช่วยเพิ่มเติมไหมคะ",
+        "vi": "Rất vui vì vấn đề đã được giải quyết — anh/chị cần hỗ trợ gì thêm không ạ?",
+    ]
+
+    static func text(lang: String?, channel: Channel, customerName: String?) -> String {
+        let base = lang.flatMap { texts[$0] } ?? texts["en"]!
+        guard channel == .email, let first = customerName?.split(separator: " ").first else { return base }
+        return "\(first), \(base)"
+    }
+}

@@ -1,0 +1,161 @@
+import Desk
+import Foundation
+import IRC
+import IRCClient
+import Logging
+import Store
+
+/// The desk in IRC: it announces new tickets where routing sends them, and carries out agents'
+/// commands after checking who they are (the services account, never the nick) and what they may do.
+actor DeskBot: IntakeListener {
+    struct Settings: Sendable {
+        var commandPrefix = "!"
+        var lowConfidence = 0.6
+        /// The window in which a customer's reply reopens a closed ticket (also the store's setting).
+        var reopenWindow: Duration = .seconds(7 * 86_400)
+        var whatsappWindow: TimeInterval = 24 * 3600
+    }
+
+    let database: AppDatabase
+    let output: any ChatOutput
+    let router: TicketRouter
+    let policy: Policy
+    let settings: Settings
+    let cards: CardDispatcher
+    let logger: Logger
+    let now: @Sendable () -> Date
+    var pager = Pager()
+
+    init(database: AppDatabase, output: any ChatOutput, router: TicketRouter, policy: Policy, settings: Settings = Settings(),
+         logger: Logger = Logger(label: "switchboard.desk"), now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.output = output
+        self.router = router
+        self.policy = policy
+        self.settings = settings
+        self.logger = logger
+        self.now = now
+        cards = CardDispatcher(output: output, commandPrefix: settings.commandPrefix)
+    }
+
+    /// Consumes the IRC client's events until the stream ends.
+    func run(events: AsyncStream<IRCEvent>) async {
+        for await event in events {
+            guard case .message(let message) = event, !message.isNotice else { continue }
+            await handle(message)
+        }
+    }
+
+    // MARK: - Intake
+
+    nonisolated func didIngest(_ receipt: IngestReceipt, message: InboundMessage, triage: TriageSummary?, isFlooding: Bool) async {
+        do {
+            try await announce(receipt, message: message, triage: triage, isFlooding: isFlooding)
+        } catch {
+            await logger.error("could not announce ticket #\(receipt.ticketID): \(error)")
+        }
+    }
+
+    private func announce(_ receipt: IngestReceipt, message: InboundMessage, triage: TriageSummary?, isFlooding: Bool) async throws {
+        guard var ticket = try await database.ticket(id: receipt.ticketID) else { return }
+        let customer = try await database.customer(id: receipt.customerID)
+        if receipt.isNewTicket {
+            if ticket.category == .noAction {
+                // Thanks, ok, auto-replies: closed at once, no confirmation, still counted in stats.
+                _ = try await database.apply(.closed(resolution: "no_action: closed automatically"), toTicket: ticket.id, actor: TicketEvent.system)
+                return
+            }
+            let facts = RoutingFacts(
+                category: ticket.category ?? .support, urgency: ticket.urgency, source: message.channel,
+                lang: ticket.lang ?? "und", plan: customer?.plan, text: message.text)
+            let decision = router.route(facts)
+            ticket = try await database.route(ticketID: ticket.id, decision: decision)
+            logger.info("ticket #\(ticket.id) routed by \(decision.rule) to \(decision.channels.joined(separator: ", "))")
+            var card = TicketCard(ticket: ticket, customer: customer, contact: message.contact, excerpt: message.text)
+            card.commandPrefix = settings.commandPrefix
+            card.lowConfidence = settings.lowConfidence
+            if decision.mention { card.mention = decision.owner }
+            let isPriority = ticket.urgency == .high || ticket.category == .churnRisk
+            for channel in decision.channels {
+                await cards.post(.init(lines: card.lines(now: now()), category: ticket.category ?? .support, isPriority: isPriority), to: channel)
+            }
+            return
+        }
+        guard !isFlooding, let channel = ticket.routeChannel else { return }
+        let excerpt = TicketCard.cut(IRCSanitizer.singleLine(message.text), limit: 160)
+        let who = ticket.owner.map { "\($0): " } ?? ""
+        let verb = receipt.reopened ? "reopened — the customer wrote again" : "customer wrote again"
+        await output.say("\(who)#\(ticket.id) \(verb): \"\(excerpt)\"", to: channel, priority: .commandReply)
+    }
+
+    // MARK: - Commands
+
+    func handle(_ message: IRCChatMessage) async {
+        guard let parsed = CommandParser.parse(message.text, prefix: settings.commandPrefix, isDirect: message.channel == nil) else { return }
+        let reply = Reply(message: message)
+        switch parsed {
+        case .failure(let usage):
+            await say(reply, usage.message)
+        case .success(let command):
+            await execute(command, reply: reply)
+        }
+    }
+
+    struct Reply: Sendable {
+        var target: String
+        var nick: String
+        var account: String?
+        var isDirect: Bool
+
+        init(message: IRCChatMessage) {
+            target = message.replyTarget
+            nick = message.senderNick
+            account = message.senderAccount
+            isDirect = message.channel == nil
+        }
+    }
+
+    func say(_ reply: Reply, _ text: String) async {
+        await output.say(reply.isDirect ? text : "\(reply.nick): \(text)", to: reply.target, priority: .commandReply)
+    }
+
+    func sayLines(_ reply: Reply, _ lines: [String]) async {
+        let page = pager.firstPage(of: lines, for: reply.account ?? reply.nick, prefix: settings.commandPrefix)
+        for line in page { await output.say(line, to: reply.target, priority: .commandReply) }
+    }
+
+    private func execute(_ command: DeskCommand, reply: Reply) async {
+        var ticket: Ticket?
+        if let id = command.ticketID {
+            do {
+                ticket = try await database.ticket(id: id)
+            } catch {
+                await say(reply, "could not read #\(id): \(error)")
+                return
+            }
+            guard ticket != nil else {
+                await say(reply, "there is no ticket #\(id)")
+                return
+            }
+        }
+        switch policy.authorize(account: reply.account, command: command, ticket: ticket) {
+        case .refused(let reason):
+            logger.notice("refused \(command.name) from \(reply.nick) (account \(reply.account ?? "none")): \(reason)")
+            if let ticket {
+                _ = try? await database.appendEvent(
+                    ticketID: ticket.id, actor: reply.account ?? "unauthenticated", kind: "refused",
+                    detail: ["command": command.name, "nick": reply.nick, "reason": reason])
+            }
+            await say(reply, reason)
+        case .allowed(let agent):
+            do {
+                try await perform(command, ticket: ticket, agent: agent, reply: reply)
+            } catch let error as LifecycleError {
+                await say(reply, error.reason)
+            } catch {
+                logger.error("\(command.name) failed: \(error)")
+                await say(reply, "\(command.name) failed: \(error)")
+            }
+        }
+    }
+}

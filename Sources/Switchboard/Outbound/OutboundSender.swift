@@ -1,0 +1,17 @@
+import Desk
+
+/// Delivers one outbox row to its provider and says what happened, honouring the exactly-once rule:
+/// only a failure that certainly did not take effect is `retryable`; a request that may have arrived is
+/// `unknown` and is never resent on its own.
+protocol OutboundSender: Sendable {
+    func send(_ item: OutboxItem) async -> OutboxResult
+}
+
+/// What the desk puts in an outbox row's payload.
+struct OutboundPayload: Codable, Sendable {
+    var ticket: Int64
+    /// E.164 phone (WhatsApp) or email address.
+    var to: String
+    var text: String
+    var subject: String?
+}

@@ -1,0 +1,59 @@
+import Desk
+import Foundation
+import IRCClient
+import Logging
+import ServiceLifecycle
+import Store
+
+/// Sends committed outbox rows, one at a time, and tells the ticket's channel what happened.
+///
+/// At start, rows left `in_flight` by a crash become `unknown`: the request may have reached the
+/// provider, so they are shown to agents as "delivery unknown" and never resent automatically.
+struct OutboxWorker: Service {
+    let database: AppDatabase
+    let senders: [Channel: any OutboundSender]
+    let output: (any ChatOutput)?
+    let logger: Logger
+    var pollInterval: Duration = .milliseconds(500)
+
+    func run() async throws {
+        for item in try await database.recoverInFlightOutbox() {
+            await tell(item.ticketID, "#\(item.ticketID) delivery unknown: Switchboard stopped while sending outbox \(item.id). Check with the customer before sending again.")
+        }
+        try await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    if try await sendNext() { continue }
+                } catch {
+                    logger.error("outbox: \(error)")
+                }
+                try await Task.sleep(for: pollInterval)
+            }
+        }
+    }
+
+    /// Sends one due row; false when none was due.
+    func sendNext() async throws -> Bool {
+        guard let item = try await database.claimNextOutbox() else { return false }
+        let result = await senders[item.channel]?.send(item) ?? .failed(error: "no \(item.channel.rawValue) sender is configured")
+        _ = try await database.recordOutboxResult(id: item.id, result)
+        let via = item.channel == .whatsapp ? "WhatsApp" : "email"
+        switch result {
+        case .sent(let providerID):
+            logger.info("outbox \(item.id) for #\(item.ticketID) sent", metadata: ["provider_id": "\(providerID ?? "-")"])
+            await tell(item.ticketID, "#\(item.ticketID) sent via \(via) ✓")
+        case .retryable(let error, _):
+            logger.warning("outbox \(item.id) for #\(item.ticketID) will be retried: \(error)")
+        case .failed(let error, let code):
+            await tell(item.ticketID, "#\(item.ticketID) could not be sent via \(via)\(code.map { " (error \($0))" } ?? ""): \(error)")
+        case .unknown(let error):
+            await tell(item.ticketID, "#\(item.ticketID) delivery unknown via \(via): \(error). It will not be resent automatically.")
+        }
+        return true
+    }
+
+    private func tell(_ ticketID: Int64, _ text: String) async {
+        guard let output, let channel = try? await database.ticket(id: ticketID)?.routeChannel else { return }
+        await output.say(text, to: channel, priority: .commandReply)
+    }
+}
