@@ -167,6 +167,53 @@ struct DeskFlowTests {
     }
 }
 
+@Suite("Desk under a burst")
+struct DeskBurstTests {
+    @Test("200 messages at once: never disconnected, every ticket shown (card or summary), urgent first")
+    func burst() async throws {
+        let h = try await DeskFlowTests.start(nick: "deskburst", channels: ["#db-support", "#db-finance", "#db-churn"])
+        defer { Task { await h.stop() } }
+        let watcher = RunningClient(h.net.configuration(nick: "burstwatch", channels: ["#db-support"]))
+        defer { Task { await watcher.stop() } }
+        try await watcher.waitUntilJoined("#db-support")
+        try await Task.sleep(for: .milliseconds(300))
+
+        let urgentEvery = 20
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 1...200 {
+                group.addTask {
+                    try await h.customerWrites("message \(index) about my account", from: "+9715\(String(format: "%08d", index))",
+                                               urgency: index % urgentEvery == 0 ? .high : .normal)
+                }
+            }
+            try await group.waitForAll()
+        }
+        let expectedUrgent = 200 / urgentEvery
+        let deadline = ContinuousClock.now.advanced(by: .seconds(90))
+        var lines: [String] = []
+        func shown(_ lines: [String]) -> Int {
+            let cards = lines.filter { $0.contains("!claim") }.count
+            let summarised = lines.compactMap { line -> Int? in
+                guard line.contains(" new in #db-support") else { return nil }
+                return Int(line.prefix { $0.isNumber })
+            }.reduce(0, +)
+            return cards + summarised
+        }
+        while ContinuousClock.now < deadline {
+            lines = await watcher.messages(in: "#db-support").filter { $0.senderNick == "deskburst" }.map(\.text)
+            if shown(lines) >= 200 { break }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        #expect(shown(lines) == 200, "every ticket appears once, individually or in a summary")
+        let urgentPositions = lines.indices.filter { lines[$0].contains("high") && lines[$0].contains("!claim") }
+        let firstOther = lines.firstIndex { !($0.contains("high") && $0.contains("!claim")) }
+        #expect(urgentPositions.count == expectedUrgent)
+        #expect(urgentPositions.allSatisfy { $0 < (firstOther ?? .max) }, "urgent cards come before everything else")
+        #expect(lines.contains { $0.contains(" new in #db-support") }, "a flooded channel gets a summary line")
+        #expect(await h.bot.state == .connected, "the server never disconnected the bot")
+    }
+}
+
 extension Array where Element: Sendable {
     func asyncAllSatisfy(_ predicate: (Element) async -> Bool) async -> Bool {
         for element in self where !(await predicate(element)) { return false }
