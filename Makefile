@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := inspircd atheme-services ngircd openssl sqlite3 libsqlite3-dev
-PIP_PACKAGES := twilio
+PIP_PACKAGES := twilio aiosmtpd
 
 .PHONY: build test test-deps release bench soak clean help
 
@@ -26,7 +26,7 @@ test-deps:
 		echo "installing:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@python3 -c "import twilio" 2>/dev/null || pip install -q $(PIP_PACKAGES)
+	@python3 -c "import twilio, aiosmtpd" 2>/dev/null || pip install -q $(PIP_PACKAGES)
 
 ## Each test suite starts the IRC networks it needs (scripts/testnet/testnet.py) on free loopback ports
 ## and stops them afterwards.

@@ -189,7 +189,7 @@ extension DeskBot {
         }
         let customer = try await database.customer(id: ticket.customerID)
         let confirmation = ClosingConfirmation.text(lang: ticket.lang, channel: ticket.channel, customerName: customer?.name)
-        let draft = try await outboundDraft(ticket, text: confirmation, author: actor)
+        let draft = try await outboundDraft(ticket, text: confirmation, author: actor, isAutomatic: true)
         _ = try await database.enqueueOutbound(draft, lifecycle: .closed(resolution: resolution))
         await say(reply, "#\(id) closed by \(actor)" + (resolution.map { ": \"\(IRCSanitizer.singleLine($0))\"" } ?? "") + ". Confirmation queued: \"\(confirmation)\"")
     }
@@ -205,7 +205,7 @@ extension DeskBot {
     }
 
     /// The outbox payload for the ticket's channel: recipient and text, plus email threading.
-    func outboundDraft(_ ticket: Ticket, text: String, author: String) async throws -> OutboundDraft {
+    func outboundDraft(_ ticket: Ticket, text: String, author: String, isAutomatic: Bool = false) async throws -> OutboundDraft {
         let contacts = try await database.contacts(customerID: ticket.customerID)
         let wanted: Set<ContactKind> = ticket.channel == .whatsapp ? [.phone, .whatsapp] : [.email]
         guard let contact = contacts.first(where: { wanted.contains($0.key.kind) }) else {
@@ -223,7 +223,7 @@ extension DeskBot {
             inReplyTo = lastInbound?.emailMessageID
             references = (lastInbound?.references ?? []) + [lastInbound?.emailMessageID].compactMap { $0 }
         }
-        let payload = try JSONEncoder().encode(OutboundPayload(ticket: ticket.id, to: contact.key.value, text: text, subject: subject))
+        let payload = try JSONEncoder().encode(OutboundPayload(ticket: ticket.id, to: contact.key.value, text: text, subject: subject, isAutomatic: isAutomatic ? true : nil))
         return OutboundDraft(ticketID: ticket.id, channel: ticket.channel, text: text, payload: payload, author: author, subject: subject,
                              emailMessageID: messageID, inReplyTo: inReplyTo, references: references)
     }

@@ -14,4 +14,6 @@ struct OutboundPayload: Codable, Sendable {
     var to: String
     var text: String
     var subject: String?
+    /// Automatic confirmations carry `Auto-Submitted: auto-replied` (RFC 3834).
+    var isAutomatic: Bool? = nil
 }

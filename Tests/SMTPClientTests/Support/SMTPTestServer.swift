@@ -1,0 +1,163 @@
+import Foundation
+
+/// A real aiosmtpd server (Fixtures/smtp_server.py) on a free loopback port, for one test.
+final class SMTPTestServer: @unchecked Sendable {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// What the server saw of one accepted message, as Python's email package parsed it.
+    struct ReceivedMessage: Decodable {
+        struct Address: Decodable, Equatable {
+            var name: String
+            var address: String
+        }
+
+        var mail_from: String
+        var rcpt_tos: [String]
+        var mail_options: [String]
+        var subject: String?
+        var from: [Address]
+        var to: [Address]
+        var message_id: String?
+        var in_reply_to: String?
+        var references: String?
+        var auto_submitted: String?
+        var date: String?
+        var date_valid: Bool
+        var content_type: String
+        var charset: String?
+        var transfer_encoding: String?
+        var body: String?
+        var defects: [String]
+        var longest_line: Int
+        var bare_lf: Bool
+        /// The octets after DATA as the server stored them (dot-unstuffed).
+        var raw: [UInt8] = []
+
+        private enum CodingKeys: String, CodingKey {
+            case mail_from, rcpt_tos, mail_options, subject, from, to, message_id, in_reply_to, references, auto_submitted
+            case date, date_valid, content_type, charset, transfer_encoding, body, defects, longest_line, bare_lf
+        }
+    }
+
+    struct AuthRecord: Decodable {
+        var mechanism: String
+        var tls: Bool
+    }
+
+    /// Throwaway certificates made once per test run with openssl.
+    struct Certificates {
+        var directory: String
+        var ca: String { directory + "/ca.pem" }
+        func cert(_ name: String) -> (cert: String, key: String) { (directory + "/\(name).pem", directory + "/\(name).key") }
+    }
+
+    static let script: String = {
+        guard let url = Bundle.module.url(forResource: "smtp_server", withExtension: "py", subdirectory: "Fixtures") else {
+            fatalError("Fixtures/smtp_server.py is not in the test bundle")
+        }
+        return url.path
+    }()
+
+    static let certificates: Result<Certificates, Failure> = {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-smtp-certs-\(UUID().uuidString.prefix(8))").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, "certs", directory]
+        let errors = Pipe()
+        process.standardError = errors
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            return .failure(Failure(description: "cannot run python3: \(error)"))
+        }
+        guard process.terminationStatus == 0 else {
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            return .failure(Failure(description: "making test certificates failed: \(text)"))
+        }
+        return .success(Certificates(directory: directory))
+    }()
+
+    let port: Int
+    let directory: URL
+    private let process: Process
+
+    private init(port: Int, directory: URL, process: Process) {
+        self.port = port
+        self.directory = directory
+        self.process = process
+    }
+
+    /// Starts `smtp_server.py serve` with `arguments` (for example `--tls implicit`); the certificate
+    /// options default to the trusted server certificate.
+    static func start(_ arguments: [String], certificate: String = "server") async throws -> SMTPTestServer {
+        let certificates = try Self.certificates.get()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-smtp-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let (cert, key) = certificates.cert(certificate)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, "serve", directory.path, "--cert", cert, "--key", key] + arguments
+        let log = directory.appendingPathComponent("server.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: log)
+        process.standardOutput = logHandle
+        process.standardError = logHandle
+        try process.run()
+        let portFile = directory.appendingPathComponent("port")
+        let deadline = ContinuousClock.now.advanced(by: .seconds(20))
+        while ContinuousClock.now < deadline {
+            if let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text) {
+                return SMTPTestServer(port: port, directory: directory, process: process)
+            }
+            if !process.isRunning { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        process.terminate()
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        throw Failure(description: "the test SMTP server did not start (is aiosmtpd installed? pip install aiosmtpd):\n\(output)")
+    }
+
+    /// Runs `body` against a fresh server and stops the server afterwards, whatever happens.
+    static func with(_ arguments: [String], certificate: String = "server", _ body: (SMTPTestServer) async throws -> Void) async throws {
+        let server = try await start(arguments, certificate: certificate)
+        do {
+            try await body(server)
+            server.stop()
+            try? FileManager.default.removeItem(at: server.directory)
+        } catch {
+            // The directory (server.log, saved messages) stays for a look at what went wrong.
+            server.stop()
+            throw error
+        }
+    }
+
+    /// SIGTERM, then SIGKILL if the server is still there after a few seconds.
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        for _ in 0..<100 where process.isRunning { usleep(30_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    func messages() throws -> [ReceivedMessage] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasPrefix("msg-") && $0.hasSuffix(".json") }
+            .sorted { Int($0.dropFirst(4).dropLast(5)) ?? 0 < Int($1.dropFirst(4).dropLast(5)) ?? 0 }
+        return try names.map { name in
+            var message = try JSONDecoder().decode(ReceivedMessage.self, from: Data(contentsOf: directory.appendingPathComponent(name)))
+            let raw = directory.appendingPathComponent(String(name.dropLast(5)) + ".eml")
+            message.raw = Array(try Data(contentsOf: raw))
+            return message
+        }
+    }
+
+    func authRecords() throws -> [AuthRecord] {
+        let file = directory.appendingPathComponent("auth.jsonl")
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+        return try text.split(separator: "\n").map { try JSONDecoder().decode(AuthRecord.self, from: Data($0.utf8)) }
+    }
+}
