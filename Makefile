@@ -4,13 +4,15 @@ SWIFT ?= swift
 APT_PACKAGES := inspircd atheme-services ngircd openssl sqlite3 libsqlite3-dev
 PIP_PACKAGES := twilio aiosmtpd
 
-.PHONY: build test test-deps release bench soak clean help
+.PHONY: build test test-deps release bench bench-triage model demo soak clean help
 
 help:
 	@echo "make test     install test dependencies, start real servers, run all tests"
 	@echo "make build    debug build"
 	@echo "make release  optimised build of bin/switchboard"
+	@echo "make demo     the whole product on a local IRC network with sample messages"
 	@echo "make bench    benchmarks (ratios against baselines measured in the same run)"
+	@echo "make model    retrain the shipped triage model from the raw data"
 
 build:
 	$(SWIFT) build
@@ -40,3 +42,15 @@ clean:
 bench:
 	$(SWIFT) build -c release --product SwitchboardBench
 	.build/release/SwitchboardBench
+
+## Retrains the shipped triage model from ../shared/triage-data (or $$SWITCHBOARD_TRIAGE_DATA) plus
+## Data/triage/corpus; the result is byte-identical for the same data.
+model:
+	scripts/triage/make-model.sh
+
+## Switchboard's triage against scikit-learn on the same data and folds, in the same run.
+bench-triage:
+	Benchmarks/Triage/bench-triage.sh
+
+demo:
+	scripts/demo/demo.sh

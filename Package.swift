@@ -67,6 +67,9 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        // Triage: language identification, hashed n-gram features, multinomial logistic regression, urgency
+        // and rules. The shipped model is a resource, found without flags.
+        .target(name: "Triage", resources: [.copy("Resources/triage.model")], swiftSettings: upcoming),
         // The domain: tickets, customers, the lifecycle state machine, intake values. Pure.
         .target(name: "Desk", dependencies: ["IRC"], swiftSettings: upcoming),
         // GRDB on system SQLite (WAL): migrations, intake, the outbox, the event log, export.
@@ -85,6 +88,7 @@ let package = Package(
                 "Store",
                 "Mail",
                 "SMTPClient",
+                "Triage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -97,7 +101,6 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            exclude: ["Commands/TriageCommand.swift", "Commands/TrainCommand.swift", "Commands/EvalCommand.swift"],
             swiftSettings: upcoming
         ),
         // `make bench`: throughput and latency figures, each against a baseline measured in the same run.
@@ -144,6 +147,9 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: upcoming),
+        .executableTarget(
+            name: "TriageBenchmark", dependencies: ["Triage"], path: "Benchmarks/Triage/TriageBenchmark", swiftSettings: upcoming),
+        .testTarget(name: "TriageTests", dependencies: ["Triage"], swiftSettings: upcoming),
         .testTarget(name: "DeskTests", dependencies: ["Desk"], swiftSettings: upcoming),
         .testTarget(
             name: "StoreTests",

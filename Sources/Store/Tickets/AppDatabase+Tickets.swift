@@ -216,3 +216,19 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Open tickets nobody has routed yet: stored by another process (`ingest-email`) or left behind by a
+    /// crash between commit and routing. The desk sweeps them so no message falls through.
+    public func unroutedTickets(limit: Int = 100) async throws -> [Ticket] {
+        try await reader.read { db in
+            try TicketRecord
+                .filter(TicketRecord.Columns.state != TicketState.closed.rawValue)
+                .filter(sql: "route_channel IS NULL")
+                .order(TicketRecord.Columns.id)
+                .limit(limit)
+                .fetchAll(db)
+                .map(\.ticket)
+        }
+    }
+}

@@ -3,6 +3,7 @@ import Desk
 import Foundation
 import Mail
 import Store
+import Triage
 
 /// `switchboard ingest-email --config PATH [FILE]`: the MDA pipe for Postfix, fetchmail or getmail.
 ///
@@ -36,7 +37,7 @@ struct IngestEmailCommand: AsyncParsableCommand {
         }
         do {
             let database = try AppDatabase.open(path: settings.storagePath)
-            let pipeline = IntakePipeline(database: database, triager: FallbackTriager(), listener: DiscardingIntakeListener())
+            let pipeline = IntakePipeline(database: database, triager: ModelTriager(model: try TriageModel.load()), listener: DiscardingIntakeListener())
             let outcome = try await pipeline.accept(inbound)
             print(outcome.isDuplicate ? "duplicate of a stored message (ticket #\(outcome.ticketID))" : "stored on ticket #\(outcome.ticketID)")
         } catch {

@@ -1,8 +1,11 @@
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
 import IRCClient
 import Logging
 import ServiceLifecycle
+import Store
+import Triage
 import UnixSignals
 
 /// `switchboard serve --config PATH`: runs until SIGTERM or SIGINT, then shuts down gracefully.
@@ -15,17 +18,47 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try SwitchboardConfig.loadOrExit(config)
         let logger = Logger(label: "switchboard")
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
-        if let irc = settings.irc {
-            let client = IRCClient(configuration: irc.client, logger: Logger(label: "switchboard.irc"))
-            services.append(.init(service: IRCService(client: client), successTerminationBehavior: .gracefullyShutdownGroup))
-        }
-        guard !services.isEmpty else {
-            logger.error("nothing to run: the config has no irc section")
+        let database: AppDatabase
+        do {
+            database = try AppDatabase.open(path: settings.storagePath)
+        } catch {
+            logger.error("cannot open the database", metadata: ["path": "\(settings.storagePath)", "error": "\(error)"])
             throw ExitCode(1)
         }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        var ircClient: IRCClient?
+        if let irc = settings.irc {
+            let client = IRCClient(configuration: irc.client, logger: Logger(label: "switchboard.irc"))
+            ircClient = client
+            services.append(.init(service: IRCService(client: client), successTerminationBehavior: .gracefullyShutdownGroup))
+        } else {
+            logger.notice("the config has no irc section: running the webhooks only")
+        }
+        await DeskAssembly.importCustomers(settings: settings, database: database, logger: logger)
+        let triager: ModelTriager
+        do {
+            triager = ModelTriager(model: try TriageModel.load())
+        } catch {
+            logger.error("cannot load the triage model: \(error)")
+            throw ExitCode(1)
+        }
+        services.append(.init(service: LearningService(database: database, triager: triager, logger: Logger(label: "switchboard.learning"))))
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+        let desk = DeskAssembly.make(settings: settings, database: database, ircClient: ircClient, httpClient: httpClient, logger: logger)
+        services += desk.services
+        // Started after IRC and the desk, so it stops first: no webhook is acknowledged while they shut down.
+        services.append(.init(service: WebhookApplication.makeService(
+            config: settings, database: database,
+            intake: IntakePipeline(database: database, triager: triager, listener: desk.desk ?? DiscardingIntakeListener()),
+            ircState: { [ircClient] in await ircClient?.state.rawValue ?? "disconnected" })))
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("switchboard starting with \(settings.file)")
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            try? await httpClient.shutdown()
+            throw error
+        }
+        try await httpClient.shutdown()
     }
 }

@@ -38,8 +38,15 @@ actor DeskBot: IntakeListener {
         cards = CardDispatcher(output: output, commandPrefix: settings.commandPrefix)
     }
 
-    /// Consumes the IRC client's events until the stream ends.
+    /// Consumes the IRC client's events until the stream ends, sweeping for unrouted tickets meanwhile.
     func run(events: AsyncStream<IRCEvent>) async {
+        let sweeper = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(2))
+                await self?.sweepUnrouted()
+            }
+        }
+        defer { sweeper.cancel() }
         for await event in events {
             guard case .message(let message) = event, !message.isNotice else { continue }
             await handle(message)
@@ -48,11 +55,36 @@ actor DeskBot: IntakeListener {
 
     // MARK: - Intake
 
+    /// Routing and cards happen after the provider has its answer: the webhook is acknowledged as soon as
+    /// the message is committed, and a slow IRC link never makes Twilio time out and retry.
     nonisolated func didIngest(_ receipt: IngestReceipt, message: InboundMessage, triage: TriageSummary?, isFlooding: Bool) async {
-        do {
-            try await announce(receipt, message: message, triage: triage, isFlooding: isFlooding)
-        } catch {
-            await logger.error("could not announce ticket #\(receipt.ticketID): \(error)")
+        Task {
+            do {
+                try await announce(receipt, message: message, triage: triage, isFlooding: isFlooding)
+            } catch {
+                logger.error("could not announce ticket #\(receipt.ticketID): \(error)")
+            }
+        }
+    }
+
+    /// Routes and announces tickets that were stored without passing through this process's intake.
+    func sweepUnrouted() async {
+        guard let tickets = try? await database.unroutedTickets() else { return }
+        // Younger tickets are still being announced by the intake that stored them.
+        for ticket in tickets where now().timeIntervalSince(ticket.createdAt) > 5 {
+            guard let messages = try? await database.messages(ticketID: ticket.id),
+                  let first = messages.first(where: { $0.direction == .inbound }) else { continue }
+            let contact = try? await database.contacts(customerID: ticket.customerID).first?.key
+            let message = InboundMessage(channel: first.channel, providerID: first.providerID ?? "message-\(first.id)",
+                                         contact: contact ?? .email("unknown@invalid"), text: first.text, isAutoReply: first.isAutoReply)
+            let receipt = IngestReceipt(ticketID: ticket.id, messageID: first.id, customerID: ticket.customerID, isNewTicket: true,
+                                        isNewCustomer: false, reopened: false, reopenCandidate: nil, threadedBy: .newTicket,
+                                        ticketState: ticket.state)
+            do {
+                try await announce(receipt, message: message, triage: nil, isFlooding: false)
+            } catch {
+                logger.error("could not route ticket #\(ticket.id): \(error)")
+            }
         }
     }
 

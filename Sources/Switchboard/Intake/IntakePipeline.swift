@@ -22,12 +22,14 @@ struct IntakePipeline: Sendable {
     let listener: any IntakeListener
     /// A customer reply within this window reopens their closed ticket.
     var reopenWindow: Duration = .seconds(7 * 86_400)
+    /// Counts each sender's new messages; beyond its limit the listener is told the sender is flooding.
+    var floodMonitor = SenderFloodMonitor()
 
     func accept(_ message: InboundMessage) async throws -> IngestOutcome {
         let triage = triager.triage(message)
         let outcome = try await database.ingest(message, triage: triage, reopenWithin: reopenWindow)
         if case .stored(let receipt) = outcome {
-            await listener.didIngest(receipt, message: message, triage: triage, isFlooding: false)
+            await listener.didIngest(receipt, message: message, triage: triage, isFlooding: floodMonitor.record(message.contact))
         }
         return outcome
     }

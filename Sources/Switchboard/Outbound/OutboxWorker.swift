@@ -20,7 +20,8 @@ struct OutboxWorker: Service {
         for item in try await database.recoverInFlightOutbox() {
             await tell(item.ticketID, "#\(item.ticketID) delivery unknown: Switchboard stopped while sending outbox \(item.id). Check with the customer before sending again.")
         }
-        try await cancelWhenGracefulShutdown {
+        // Graceful shutdown cancels the loop; a send cut off mid-request is recorded as unknown, never resent blindly.
+        try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
                     if try await sendNext() { continue }

@@ -9,7 +9,7 @@ struct DeskService: Service {
     func run() async throws {
         // Stops at graceful shutdown even though the event stream only ends after the IRC client quits,
         // which the group does later because services shut down in reverse order.
-        try await cancelWhenGracefulShutdown {
+        try? await cancelWhenGracefulShutdown {
             await desk.run(events: client.events)
         }
     }

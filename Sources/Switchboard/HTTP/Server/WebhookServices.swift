@@ -1,0 +1,19 @@
+import Store
+
+/// The live parts the handlers work with. Everything is injected so that tests run the real router over
+/// an in-memory or deliberately broken database, with their own metrics registry and listener.
+struct WebhookServices: Sendable {
+    var database: AppDatabase
+    /// The only way a message gets in: triage, one transaction, then the desk's listener.
+    var intake: IntakePipeline
+    var metrics: WebhookMetrics
+    /// The IRC connection as `/healthz` reports it: `connected`, `connecting` or `disconnected`.
+    var ircState: @Sendable () async -> String
+
+    init(database: AppDatabase, intake: IntakePipeline, metrics: WebhookMetrics, ircState: @escaping @Sendable () async -> String) {
+        self.database = database
+        self.intake = intake
+        self.metrics = metrics
+        self.ircState = ircState
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+
+/// The real `switchboard serve` binary, started, killed and restarted by a test.
+final class ServeProcess: @unchecked Sendable {
+    let configPath: String
+    let environment: [String: String]
+    let port: Int
+    let logFolder: URL
+    private var process: Process?
+    private(set) var starts = 0
+
+    init(configPath: String, environment: [String: String], port: Int, logFolder: URL) {
+        self.configPath = configPath
+        self.environment = environment
+        self.port = port
+        self.logFolder = logFolder
+    }
+
+    /// Every log line written by every run so far.
+    var log: String {
+        (1...max(starts, 1)).compactMap { try? String(contentsOf: logURL($0), encoding: .utf8) }.joined(separator: "\n")
+    }
+
+    func start() throws {
+        starts += 1
+        FileManager.default.createFile(atPath: logURL(starts).path, contents: nil)
+        let process = Process()
+        process.executableURL = SwitchboardBinary.url
+        process.arguments = ["serve", "--config", configPath]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = try FileHandle(forWritingTo: logURL(starts))
+        process.standardError = try FileHandle(forWritingTo: logURL(starts))
+        try process.run()
+        self.process = process
+    }
+
+    /// Waits until `/healthz` answers 200, or fails after `timeout`.
+    func waitUntilHealthy(timeout: Duration = .seconds(30)) async throws {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while ContinuousClock.now < deadline {
+            if process?.isRunning == false { throw ServeFailure(description: "serve exited early:\n\(log)") }
+            if let response = try? await TestClient.withClient(
+                host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(2)), operation: { try await $0.get("/healthz") }),
+               response.status == .ok {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw ServeFailure(description: "serve did not become healthy:\n\(log)")
+    }
+
+    /// SIGKILL: no graceful shutdown, no chance to flush anything that was not already committed.
+    func kill9() {
+        guard let process, process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// SIGTERM and wait; returns the exit status.
+    func terminate() -> Int32 {
+        guard let process else { return -1 }
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    private func logURL(_ run: Int) -> URL { logFolder.appendingPathComponent("serve-\(run).log") }
+}
+
+struct ServeFailure: Error, CustomStringConvertible {
+    var description: String
+}
