@@ -107,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "SwitchboardBench",
             dependencies: [
-                "IRC", "WhatsApp", "Desk", "Store",
+                "IRC", "Mail", "WhatsApp", "Desk", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

@@ -5,6 +5,7 @@ var report = BenchmarkReport()
 let only = CommandLine.arguments.dropFirst().first
 FileHandle.standardError.write(Data("running benchmarks (release build, ~1 s per measurement)\n".utf8))
 if only == nil || only == "irc" { IRCBenchmark.run(into: &report) }
+if only == nil || only == "email" { EmailBenchmark.run(into: &report) }
 if only == nil || only == "webhook" {
     do {
         for row in try await WebhookBenchmark.run() { report.add(row) }

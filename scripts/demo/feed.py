@@ -2,8 +2,9 @@
 """Feeds the demo's sample messages through Switchboard's real endpoints.
 
 WhatsApp messages go to POST /webhooks/twilio signed by Twilio's own RequestValidator, or to
-POST /webhooks/meta signed with the app secret exactly as Meta signs; emails go through the MDA pipe
-(`switchboard ingest-email`), the way Postfix would hand them over.
+POST /webhooks/meta signed with the app secret exactly as Meta signs; one email goes to
+POST /webhooks/email with the bearer token, the others through the MDA pipe (`switchboard ingest-email`),
+the way Postfix would hand them over.
 """
 import glob
 import hashlib
@@ -64,7 +65,13 @@ def main():
         print(f"  WhatsApp via {message['via']:6} from {message['from']:>14}: HTTP {status}  {message['body'][:50]!r}")
         time.sleep(0.3)
     binary, config = sys.argv[1], sys.argv[2]
-    for path in sorted(glob.glob(os.path.join(ROOT, "demo", "emails", "*.eml"))):
+    emails = sorted(glob.glob(os.path.join(ROOT, "demo", "emails", "*.eml")))
+    # The first email arrives over HTTP, as a mail gateway would post it; the rest through the MDA pipe.
+    with open(emails[0], "rb") as f:
+        status = post("/webhooks/email", f.read(), {"Content-Type": "message/rfc822",
+                                                    "Authorization": "Bearer " + os.environ["EMAIL_INBOUND_TOKEN"]})
+    print(f"  email {os.path.basename(emails[0]):28} POST /webhooks/email: HTTP {status}")
+    for path in emails[1:]:
         with open(path, "rb") as f:
             result = subprocess.run([binary, "ingest-email", "--config", config], stdin=f, capture_output=True, text=True)
         print(f"  email {os.path.basename(path):28} ingest-email exit {result.returncode}: {result.stdout.strip() or result.stderr.strip()}")

@@ -1,4 +1,6 @@
+import Desk
 import Foundation
+import Store
 import Testing
 
 @Suite("parse-email and ingest-email")
@@ -49,5 +51,52 @@ struct EmailCommandTests {
         #expect(result.status == 75, "\(result.stderr)")
         result = try await SwitchboardBinary.run(["ingest-email", "--config", "/nonexistent.yaml"], stdin: raw)
         #expect(result.status == 75)
+    }
+
+    @Test("end to end: an email to the pipe joins the same customer's WhatsApp ticket; a reply to our email threads back")
+    func crossChannelAndThreading() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dbPath = dir.appendingPathComponent("db.sqlite").path
+        let config = try Self.config(storage: dbPath)
+        let csv = dir.appendingPathComponent("customers.csv").path
+        try "name,company,plan,emails,phones,owner,language,notes\nPriya Nair,Kettle & Co,Enterprise,Priya@Kettle.example,+91 98450 11223,founder,en,\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        var result = try await SwitchboardBinary.run(["import-customers", "--config", config, csv])
+        #expect(result.status == 0, "\(result.stderr)")
+
+        let database = try AppDatabase.open(path: dbPath)
+        let whatsapp = try await database.ingest(InboundMessage(channel: .whatsapp, providerID: "SMe2e0001", contact: .phone("+919845011223"),
+                                                               text: "the Tally sync failed again"), triage: nil)
+        let email = """
+            From: Priya Nair <priya@kettle.example>\r
+            To: support@bazaarly.example\r
+            Subject: Tally sync\r
+            Message-ID: <e2e-1@kettle.example>\r
+            \r
+            Following up on my WhatsApp: the sync failed again this morning.\r
+
+            """
+        result = try await SwitchboardBinary.run(["ingest-email", "--config", config], stdin: Data(email.utf8))
+        #expect(result.stdout.contains("stored on ticket #\(whatsapp.ticketID)"), "\(result.stdout) \(result.stderr)")
+
+        // Our reply goes out with its own Message-ID; the customer's answer quotes it and comes back here,
+        // even from a colleague's address.
+        let outbound = try await database.enqueueOutbound(OutboundDraft(
+            ticketID: whatsapp.ticketID, channel: .email, text: "The fix ships Friday.", payload: Data("{}".utf8), author: "founder",
+            subject: "Re: Tally sync [#\(whatsapp.ticketID)]", emailMessageID: "reply-77@switchboard"))
+        #expect(outbound.ticketID == whatsapp.ticketID)
+        let answer = """
+            From: Accounts <accounts@kettle.example>\r
+            To: support@bazaarly.example\r
+            Subject: Re: Tally sync\r
+            Message-ID: <e2e-2@kettle.example>\r
+            In-Reply-To: <reply-77@switchboard>\r
+            \r
+            Thanks, Friday works.\r
+
+            """
+        result = try await SwitchboardBinary.run(["ingest-email", "--config", config], stdin: Data(answer.utf8))
+        #expect(result.stdout.contains("stored on ticket #\(whatsapp.ticketID)"), "\(result.stdout) \(result.stderr)")
     }
 }

@@ -11,6 +11,7 @@ struct WebhookMetrics: Sendable {
         case twilio
         case twilioStatus = "twilio_status"
         case meta
+        case email
     }
 
     /// Why a webhook was refused (the `reason` label). Each one is a different operator problem: a wrong
@@ -18,6 +19,7 @@ struct WebhookMetrics: Sendable {
     enum Rejection: String, Sendable, CaseIterable {
         case tooLarge = "too_large"
         case signature
+        case unauthorized
         case malformed
         case storage
     }

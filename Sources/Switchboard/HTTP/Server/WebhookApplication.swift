@@ -5,12 +5,13 @@ import Logging
 /// `serve` runs the result as one service of its `ServiceGroup`, and tests run the same router through
 /// HummingbirdTesting (in-process or on a real socket) with their own database and registry.
 enum WebhookApplication {
-    /// Every route of DESIGN.md's HTTP contract except `POST /webhooks/email`.
+    /// Every route of DESIGN.md's HTTP contract.
     static func buildRouter(settings: WebhookServerSettings, services: WebhookServices, logger: Logger) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         let intake = WebhookIntake(services: services, logger: logger)
         TwilioWebhookController(settings: settings, intake: intake).addRoutes(to: router)
         MetaWebhookController(settings: settings, intake: intake).addRoutes(to: router)
+        EmailWebhookController(settings: settings, intake: intake).addRoutes(to: router)
         HealthController(services: services, logger: logger).addRoutes(to: router)
         return router
     }

@@ -20,6 +20,9 @@ struct WebhookServerSettings: Sendable {
     var twilio: Twilio?
     /// Nil when `whatsapp.meta` is not configured: its endpoints answer 404.
     var meta: Meta?
+    /// The bearer token for `POST /webhooks/email`; nil leaves the endpoint unconfigured (404).
+    var emailToken: String?
+    var emailBodyLimit: Int = 25 << 20
 
     init(host: String = "127.0.0.1", port: Int = 0, publicURL: String, webhookBodyLimit: Int = 1 << 20, twilio: Twilio?, meta: Meta?) {
         self.host = host
@@ -36,5 +39,7 @@ struct WebhookServerSettings: Sendable {
             webhookBodyLimit: config.http.webhookBodyLimit,
             twilio: config.twilio.map { Twilio(authToken: $0.authToken) },
             meta: config.meta.map { Meta(appSecret: $0.appSecret, verifyToken: $0.verifyToken) })
+        emailToken = config.email?.inboundToken
+        emailBodyLimit = config.http.emailBodyLimit
     }
 }

@@ -85,6 +85,8 @@ struct WebhookIntake: Sendable {
             logger.notice("webhook refused: body over the limit", metadata: metadata)
         case .badSignature:
             logger.warning("webhook refused: bad or missing signature (check the secret and http.public_url)", metadata: metadata)
+        case .unauthorized:
+            logger.warning("webhook refused: missing or wrong bearer token (check email.inbound_token)", metadata: metadata)
         case .malformed(let reason):
             metadata["reason"] = "\(reason)"
             logger.notice("webhook refused: malformed", metadata: metadata)

@@ -9,6 +9,8 @@ enum WebhookRefusal: Error {
     case notConfigured
     case tooLarge
     case badSignature
+    /// A missing or wrong bearer token (the email endpoint).
+    case unauthorized
     case malformed(String)
     case storageUnavailable(any Error)
 
@@ -17,6 +19,7 @@ enum WebhookRefusal: Error {
         case .notConfigured: .notFound
         case .tooLarge: .contentTooLarge
         case .badSignature: .forbidden
+        case .unauthorized: .unauthorized
         case .malformed: .badRequest
         case .storageUnavailable: .serviceUnavailable
         }
@@ -28,6 +31,7 @@ enum WebhookRefusal: Error {
         case .notConfigured: nil
         case .tooLarge: .tooLarge
         case .badSignature: .signature
+        case .unauthorized: .unauthorized
         case .malformed: .malformed
         case .storageUnavailable: .storage
         }
@@ -42,6 +46,9 @@ enum WebhookRefusal: Error {
         case .notConfigured: text = "not configured"
         case .tooLarge: text = "body too large"
         case .badSignature: text = "invalid signature"
+        case .unauthorized:
+            text = "missing or invalid bearer token"
+            headers[.wwwAuthenticate] = "Bearer"
         case .malformed(let reason): text = "malformed request: \(reason)"
         case .storageUnavailable:
             text = "temporarily unavailable, retry later"
