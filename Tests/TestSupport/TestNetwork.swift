@@ -105,20 +105,12 @@ public struct TestNetwork: Sendable {
 
     @discardableResult
     public static func script(_ arguments: [String]) async throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repositoryRoot.appendingPathComponent("scripts/testnet/testnet.py").path] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = await Task.detached { output.fileHandleForReading.readDataToEndOfFile() }.value
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw TestNetworkError(message: "testnet.py \(arguments.first ?? "") failed: \(text)")
+        let path = repositoryRoot.appendingPathComponent("scripts/testnet/testnet.py").path
+        let (status, output) = try await run(["python3", path] + arguments)
+        guard status == 0 else {
+            throw TestNetworkError(message: "testnet.py \(arguments.first ?? "") failed: \(output)")
         }
-        return text
+        return output
     }
 }
 

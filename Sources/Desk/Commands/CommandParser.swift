@@ -123,15 +123,8 @@ public enum CommandParser {
         return value
     }
 
-    /// `90s`, `15m`, `24h`, `7d`.
+    /// `90s`, `15m`, `24h`, `7d`; a snooze of nothing is not a snooze.
     public static func durationSeconds(_ token: String) -> Int? {
-        guard let unit = token.last?.lowercased(), let number = Int(token.dropLast()), number > 0 else { return nil }
-        switch unit {
-        case "s": return number
-        case "m": return number * 60
-        case "h": return number * 3600
-        case "d": return number * 86_400
-        default: return nil
-        }
+        DurationText.seconds(token).flatMap { $0 > 0 ? $0 : nil }
     }
 }

@@ -1,3 +1,4 @@
+import Desk
 import Foundation
 import Yams
 
@@ -101,7 +102,7 @@ final class ConfigReader {
 
     func duration(_ node: Node?, at path: String) -> Duration? {
         guard let text = string(node, at: path) else { return nil }
-        guard let value = DurationText.parse(text) else {
+        guard let value = DurationText.seconds(text).map({ Duration.seconds($0) }) else {
             error(path, "\"\(text)\" is not a duration like 90s, 15m, 24h or 7d")
             return nil
         }
@@ -147,20 +148,5 @@ final class ConfigReader {
 
     private func join(_ path: String, _ key: String) -> String {
         path.isEmpty ? key : "\(path).\(key)"
-    }
-}
-
-/// Durations as people write them in config and commands: `90s`, `15m`, `24h`, `7d`.
-enum DurationText {
-    static func parse(_ text: String) -> Duration? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let unit = trimmed.last, let number = Int(trimmed.dropLast()), number >= 0 else { return nil }
-        switch unit {
-        case "s": return .seconds(number)
-        case "m": return .seconds(number * 60)
-        case "h": return .seconds(number * 3600)
-        case "d": return .seconds(number * 86_400)
-        default: return nil
-        }
     }
 }
