@@ -46,12 +46,15 @@ struct IRCTransport: Sendable {
         let pins = self.pins
         // SNI and hostname checks take a DNS name; for an IP literal NIOSSL checks the IP SANs instead.
         let serverHostname = host.isIPAddressLiteral ? nil : host
+        let connection: Connection
+        let tlsEstablished: EventLoopFuture<Void>?
         do {
-            return try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            (connection, tlsEstablished) = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connectTimeout(.milliseconds(Int64(timeout.components.seconds * 1000)))
                 .channelOption(.socketOption(.so_keepalive), value: 1)
                 .connect(host: host, port: port) { channel in
                     channel.eventLoop.makeCompletedFuture {
+                        var tlsEstablished: EventLoopFuture<Void>?
                         if let sslContext {
                             let handler: NIOSSLClientHandler
                             if pins.isEmpty {
@@ -63,15 +66,40 @@ struct IRCTransport: Sendable {
                                         promise.succeed(Self.matchesPin(certificates.first, pins: pins) ? .certificateVerified : .failed)
                                     })
                             }
+                            let promise = channel.eventLoop.makePromise(of: Void.self)
                             try channel.pipeline.syncOperations.addHandler(handler)
+                            try channel.pipeline.syncOperations.addHandler(TLSHandshakeWaiter(promise: promise))
+                            tlsEstablished = promise.futureResult
                         }
                         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineBasedFrameDecoder()))
-                        return try Connection(wrappingChannelSynchronously: channel)
+                        return (try Connection(wrappingChannelSynchronously: channel), tlsEstablished)
                     }
                 }
         } catch {
             throw IRCClientError.connect("\(host):\(port): \(error)")
         }
+        guard let tlsEstablished else { return connection }
+        do {
+            try await Self.awaitHandshake(tlsEstablished, timeout: timeout)
+        } catch {
+            try? await connection.channel.close()
+            throw Self.describe(error, host: host) ?? IRCClientError.tls("handshake with \(host) failed: \(error)")
+        }
+        return connection
+    }
+
+    /// Bounds the handshake by the connect timeout: a server that accepts TCP and never answers the
+    /// ClientHello would otherwise hold the client forever.
+    private static func awaitHandshake(_ established: EventLoopFuture<Void>, timeout: Duration) async throws {
+        let promise = established.eventLoop.makePromise(of: Void.self)
+        let deadline = established.eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000)) {
+            promise.fail(IRCClientError.tls("no TLS handshake within \(timeout)"))
+        }
+        established.whenComplete { result in
+            deadline.cancel()
+            promise.completeWith(result)
+        }
+        try await promise.futureResult.get()
     }
 
     static func matchesPin(_ certificate: NIOSSLCertificate?, pins: Set<String>) -> Bool {
