@@ -123,6 +123,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: ["IRCClient", .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport",
+            resources: [.copy("Fixtures")],
             swiftSettings: upcoming),
         .testTarget(
             name: "IRCClientTests",
@@ -144,10 +145,11 @@ let package = Package(
         .testTarget(
             name: "SMTPClientTests",
             dependencies: [
-                "SMTPClient", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+                "SMTPClient", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Fixtures")], swiftSettings: upcoming),
+            swiftSettings: upcoming),
         .executableTarget(
             name: "TriageBenchmark", dependencies: ["Triage"], path: "Benchmarks/Triage/TriageBenchmark", swiftSettings: upcoming),
         .testTarget(name: "TriageTests", dependencies: ["Triage"], swiftSettings: upcoming),

@@ -221,6 +221,14 @@ extension AppDatabase {
     public func recordDeliveryStatus(
         channel: Channel, providerID: String, status: DeliveryStatus, errorCode: String? = nil
     ) async throws -> Message? {
+        try await updateDeliveryStatus(channel: channel, providerID: providerID, status: status, errorCode: errorCode)?.message
+    }
+
+    /// Like `recordDeliveryStatus`, and also says whether the status moved, so that a repeated or late
+    /// callback is not announced twice.
+    public func updateDeliveryStatus(
+        channel: Channel, providerID: String, status: DeliveryStatus, errorCode: String? = nil
+    ) async throws -> DeliveryUpdate? {
         let now = self.now()
         return try await writer.write { db in
             guard var message = try MessageRecord
@@ -235,7 +243,7 @@ extension AppDatabase {
             case .sent, .delivered, .read: status.progress > current.progress
             case .received, .queued, .unknown: false
             }
-            guard applies else { return message.message }
+            guard applies else { return DeliveryUpdate(message: message.message, changed: false) }
             message.status = status
             if status == .failed { message.errorCode = errorCode }
             try message.update(db)
@@ -244,7 +252,7 @@ extension AppDatabase {
                 if let errorCode { detail["code"] = errorCode }
                 try Self.log(db, ticketID: message.ticketID, actor: TicketEvent.system, kind: EventKind(rawValue: status.rawValue), detail: detail, at: now)
             }
-            return message.message
+            return DeliveryUpdate(message: message.message, changed: true)
         }
     }
 

@@ -4,6 +4,7 @@ import IRC
 import IRCClient
 import Logging
 import Store
+import WhatsApp
 
 /// The desk in IRC: it announces new tickets where routing sends them, and carries out agents'
 /// commands after checking who they are (the services account, never the nick) and what they may do.
@@ -14,6 +15,8 @@ actor DeskBot: IntakeListener {
         /// The window in which a customer's reply reopens a closed ticket (also the store's setting).
         var reopenWindow: Duration = .seconds(7 * 86_400)
         var whatsappWindow: TimeInterval = 24 * 3600
+        /// Times shown to agents (delivery reports, digests) are in the team's business time zone.
+        var timeZone = TimeZone(identifier: "UTC")!
     }
 
     let database: AppDatabase
@@ -118,6 +121,30 @@ actor DeskBot: IntakeListener {
         let who = ticket.owner.map { "\($0): " } ?? ""
         let verb = receipt.reopened ? "reopened — the customer wrote again" : "customer wrote again"
         await output.say("\(who)#\(ticket.id) \(verb): \"\(excerpt)\"", to: channel, priority: .commandReply)
+    }
+
+    /// Delivery reports reach the owner as they arrive: "#118 delivered 09:14", or a failure in plain words.
+    nonisolated func didUpdateDelivery(_ message: Message) async {
+        let time = Self.clockTime(now(), timeZone: settings.timeZone)
+        let text: String
+        switch message.status {
+        case .failed:
+            let explanation = message.errorCode.flatMap { WhatsAppErrorExplanation.lookup($0)?.plainWords }
+            text = "#\(message.ticketID) delivery failed \(time)" + (message.errorCode.map { " (error \($0))" } ?? "")
+                + (explanation.map { ": \($0)" } ?? "")
+        case .delivered, .read:
+            text = "#\(message.ticketID) \(message.status.rawValue) \(time)"
+        default:
+            return
+        }
+        await TicketNotifier(database: database, output: output).tell(message.ticketID, text)
+    }
+
+    static func clockTime(_ date: Date, timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 
     // MARK: - Commands

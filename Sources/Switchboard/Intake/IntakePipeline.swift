@@ -10,6 +10,12 @@ protocol MessageTriager: Sendable {
 /// Told about every newly stored message, after its commit: the desk routes it and posts a card.
 protocol IntakeListener: Sendable {
     func didIngest(_ receipt: IngestReceipt, message: InboundMessage, triage: TriageSummary?, isFlooding: Bool) async
+    /// A provider reported a new delivery status (delivered, read, failed) for an outbound message.
+    func didUpdateDelivery(_ message: Message) async
+}
+
+extension IntakeListener {
+    func didUpdateDelivery(_ message: Message) async {}
 }
 
 /// The one path every channel takes into the desk: triage, one durable transaction, then the listener.

@@ -54,7 +54,7 @@ struct OutboxWorker: Service {
     }
 
     private func tell(_ ticketID: Int64, _ text: String) async {
-        guard let output, let channel = try? await database.ticket(id: ticketID)?.routeChannel else { return }
-        await output.say(text, to: channel, priority: .commandReply)
+        guard let output else { return }
+        await TicketNotifier(database: database, output: output).tell(ticketID, text)
     }
 }

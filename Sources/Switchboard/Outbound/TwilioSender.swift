@@ -102,11 +102,9 @@ enum ProviderCall {
 }
 
 enum FormEncoding {
-    static let allowed: CharacterSet = {
-        var set = CharacterSet.alphanumerics
-        set.insert(charactersIn: "-._~")
-        return set
-    }()
+    /// RFC 3986 unreserved characters only: `CharacterSet.alphanumerics` would let Arabic or Thai letters
+    /// through unencoded, and Twilio (like any form decoder) expects percent-encoded UTF-8.
+    static let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     static func encode(_ pairs: [(String, String)]) -> String {
         pairs.map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")

@@ -64,15 +64,19 @@ struct WebhookIntake: Sendable {
             logger.debug("status without meaning for outbound messages", metadata: ["provider_id": "\(providerID)"])
             return
         }
-        let message: Message?
+        let update: DeliveryUpdate?
         do {
-            message = try await services.database.recordDeliveryStatus(
+            update = try await services.database.updateDeliveryStatus(
                 channel: .whatsapp, providerID: providerID, status: mapped, errorCode: errorCode.map(String.init))
         } catch {
             throw .storageUnavailable(error)
         }
-        if message == nil {
+        guard let update else {
             logger.notice("delivery status for an unknown message", metadata: ["provider_id": "\(providerID)", "status": "\(mapped.rawValue)"])
+            return
+        }
+        if update.changed {
+            await services.intake.listener.didUpdateDelivery(update.message)
         }
     }
 

@@ -1,39 +1,43 @@
-import Foundation
+public import Foundation
 
 /// A real aiosmtpd server (Fixtures/smtp_server.py) on a free loopback port, for one test.
-final class SMTPTestServer: @unchecked Sendable {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public final class SMTPTestServer: @unchecked Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// What the server saw of one accepted message, as Python's email package parsed it.
-    struct ReceivedMessage: Decodable {
-        struct Address: Decodable, Equatable {
-            var name: String
-            var address: String
+    public struct ReceivedMessage: Decodable, Sendable {
+        public struct Address: Decodable, Equatable, Sendable {
+            public var name: String
+            public var address: String
+            public init(name: String, address: String) {
+                self.name = name
+                self.address = address
+            }
         }
 
-        var mail_from: String
-        var rcpt_tos: [String]
-        var mail_options: [String]
-        var subject: String?
-        var from: [Address]
-        var to: [Address]
-        var message_id: String?
-        var in_reply_to: String?
-        var references: String?
-        var auto_submitted: String?
-        var date: String?
-        var date_valid: Bool
-        var content_type: String
-        var charset: String?
-        var transfer_encoding: String?
-        var body: String?
-        var defects: [String]
-        var longest_line: Int
-        var bare_lf: Bool
+        public var mail_from: String
+        public var rcpt_tos: [String]
+        public var mail_options: [String]
+        public var subject: String?
+        public var from: [Address]
+        public var to: [Address]
+        public var message_id: String?
+        public var in_reply_to: String?
+        public var references: String?
+        public var auto_submitted: String?
+        public var date: String?
+        public var date_valid: Bool
+        public var content_type: String
+        public var charset: String?
+        public var transfer_encoding: String?
+        public var body: String?
+        public var defects: [String]
+        public var longest_line: Int
+        public var bare_lf: Bool
         /// The octets after DATA as the server stored them (dot-unstuffed).
-        var raw: [UInt8] = []
+        public var raw: [UInt8] = []
 
         private enum CodingKeys: String, CodingKey {
             case mail_from, rcpt_tos, mail_options, subject, from, to, message_id, in_reply_to, references, auto_submitted
@@ -41,16 +45,16 @@ final class SMTPTestServer: @unchecked Sendable {
         }
     }
 
-    struct AuthRecord: Decodable {
-        var mechanism: String
-        var tls: Bool
+    public struct AuthRecord: Decodable, Sendable {
+        public var mechanism: String
+        public var tls: Bool
     }
 
     /// Throwaway certificates made once per test run with openssl.
-    struct Certificates {
-        var directory: String
-        var ca: String { directory + "/ca.pem" }
-        func cert(_ name: String) -> (cert: String, key: String) { (directory + "/\(name).pem", directory + "/\(name).key") }
+    public struct Certificates: Sendable {
+        public var directory: String
+        public var ca: String { directory + "/ca.pem" }
+        public func cert(_ name: String) -> (cert: String, key: String) { (directory + "/\(name).pem", directory + "/\(name).key") }
     }
 
     static let script: String = {
@@ -60,7 +64,7 @@ final class SMTPTestServer: @unchecked Sendable {
         return url.path
     }()
 
-    static let certificates: Result<Certificates, Failure> = {
+    public static let certificates: Result<Certificates, Failure> = {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-smtp-certs-\(UUID().uuidString.prefix(8))").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -80,8 +84,8 @@ final class SMTPTestServer: @unchecked Sendable {
         return .success(Certificates(directory: directory))
     }()
 
-    let port: Int
-    let directory: URL
+    public let port: Int
+    public let directory: URL
     private let process: Process
 
     private init(port: Int, directory: URL, process: Process) {
@@ -92,7 +96,7 @@ final class SMTPTestServer: @unchecked Sendable {
 
     /// Starts `smtp_server.py serve` with `arguments` (for example `--tls implicit`); the certificate
     /// options default to the trusted server certificate.
-    static func start(_ arguments: [String], certificate: String = "server") async throws -> SMTPTestServer {
+    public static func start(_ arguments: [String], certificate: String = "server") async throws -> SMTPTestServer {
         let certificates = try Self.certificates.get()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-smtp-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -121,7 +125,7 @@ final class SMTPTestServer: @unchecked Sendable {
     }
 
     /// Runs `body` against a fresh server and stops the server afterwards, whatever happens.
-    static func with(_ arguments: [String], certificate: String = "server", _ body: (SMTPTestServer) async throws -> Void) async throws {
+    public static func with(_ arguments: [String], certificate: String = "server", _ body: (SMTPTestServer) async throws -> Void) async throws {
         let server = try await start(arguments, certificate: certificate)
         do {
             try await body(server)
@@ -135,7 +139,7 @@ final class SMTPTestServer: @unchecked Sendable {
     }
 
     /// SIGTERM, then SIGKILL if the server is still there after a few seconds.
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         process.terminate()
         for _ in 0..<100 where process.isRunning { usleep(30_000) }
@@ -143,7 +147,7 @@ final class SMTPTestServer: @unchecked Sendable {
         process.waitUntilExit()
     }
 
-    func messages() throws -> [ReceivedMessage] {
+    public func messages() throws -> [ReceivedMessage] {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasPrefix("msg-") && $0.hasSuffix(".json") }
             .sorted { Int($0.dropFirst(4).dropLast(5)) ?? 0 < Int($1.dropFirst(4).dropLast(5)) ?? 0 }
@@ -155,7 +159,7 @@ final class SMTPTestServer: @unchecked Sendable {
         }
     }
 
-    func authRecords() throws -> [AuthRecord] {
+    public func authRecords() throws -> [AuthRecord] {
         let file = directory.appendingPathComponent("auth.jsonl")
         guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
         return try text.split(separator: "\n").map { try JSONDecoder().decode(AuthRecord.self, from: Data($0.utf8)) }
