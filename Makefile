@@ -41,6 +41,7 @@ clean:
 
 bench:
 	$(SWIFT) build -c release --product SwitchboardBench
+	$(SWIFT) build -c release --product switchboard
 	.build/release/SwitchboardBench
 
 ## Retrains the shipped triage model from ../shared/triage-data (or $$SWITCHBOARD_TRIAGE_DATA) plus

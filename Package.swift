@@ -108,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "SwitchboardBench",
             dependencies: [
-                "IRC", "Mail", "WhatsApp", "Desk", "Store",
+                "IRC", "IRCClient", "Mail", "WhatsApp", "Desk", "Store", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

@@ -26,7 +26,7 @@ struct BenchmarkReport {
         let header = ["benchmark", "value", "baseline (same run)", "ratio"]
         let lines = rows.map { row in
             [row.name, "\(Self.format(row.value)) \(row.unit)", "\(row.baselineName): \(Self.format(row.baseline)) \(row.unit)",
-             String(format: "%.2f×", row.ratio)]
+             String(format: row.ratio < 0.1 ? "%.4f×" : "%.2f×", row.ratio)]
         }
         let widths = header.indices.map { column in ([header] + lines).map { $0[column].count }.max() ?? 0 }
         func render(_ cells: [String]) -> String {

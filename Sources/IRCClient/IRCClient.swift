@@ -188,6 +188,10 @@ public actor IRCClient {
             case .emit(let event):
                 if case .registered = event {
                     state = .connected
+                    // The CAP/SASL exchange went out unconditionally and left the gate in debt: a dozen
+                    // lines at one per interval would hold the first real replies for ~20 s. Servers do
+                    // not count registration against a client's message budget, so start it afresh.
+                    gate = FloodGate(clock: ContinuousClock(), burst: configuration.floodBurst, interval: configuration.floodInterval)
                     wakeWriter()
                     logger.info("registered on \(configuration.host) as \(currentNick)")
                 }

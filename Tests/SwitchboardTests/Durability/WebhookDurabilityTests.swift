@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Synchronization
 import Testing
+import TestSupport
 import WhatsApp
 
 /// The real `switchboard serve` binary, killed with SIGKILL twice while a Twilio-like client posts 1,000

@@ -6,8 +6,8 @@ import Darwin
 #endif
 
 /// A loopback port nobody is listening on, so a test can restart a server on the same address.
-enum FreePort {
-    static func pick() throws -> Int {
+public enum FreePort {
+    public static func pick() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EMFILE) }
         defer { close(fd) }
