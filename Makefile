@@ -12,6 +12,7 @@ help:
 	@echo "make release  optimised build of bin/switchboard"
 	@echo "make demo     the whole product on a local IRC network with sample messages"
 	@echo "make bench    benchmarks (ratios against baselines measured in the same run)"
+	@echo "make soak     long runs: fresh-clone demo (and fault cycles)"
 	@echo "make model    retrain the shipped triage model from the raw data"
 
 build:
@@ -55,3 +56,7 @@ bench-triage:
 
 demo:
 	scripts/demo/demo.sh
+
+## Long runs that stay out of `make test`: make demo from a fresh clone, checked by a scripted IRC agent.
+soak:
+	scripts/soak/soak.sh
