@@ -1,3 +1,4 @@
+import Desk
 import Foundation
 import IRC
 import IRCClient
@@ -87,6 +88,8 @@ struct SwitchboardConfig: Sendable {
     var routing: [RouteRule]
     var kbPath: String?
     var customersCSV: String?
+    /// Pre-approved WhatsApp templates, `whatsapp.templates`.
+    var templates: [MessageTemplate] = []
     var agents: [Agent]
 }
 
@@ -127,7 +130,7 @@ extension SwitchboardConfig {
         let storage = r.mapping(top["storage"], at: "storage", allowed: ["path"]) ?? [:]
         let storagePath = resolve(r.string(storage["path"], at: "storage.path"), base: base)
             ?? base.appendingPathComponent("var/switchboard.sqlite").path
-        let whatsapp = r.mapping(top["whatsapp"], at: "whatsapp", allowed: ["twilio", "meta"]) ?? [:]
+        let whatsapp = r.mapping(top["whatsapp"], at: "whatsapp", allowed: ["twilio", "meta", "templates"]) ?? [:]
         let twilio = parseTwilio(whatsapp["twilio"], reader: r)
         let meta = parseMeta(whatsapp["meta"], reader: r)
         let email = parseEmail(top["email"], reader: r, base: base)
@@ -142,10 +145,12 @@ extension SwitchboardConfig {
                 r.warning("routing[\(rule.index)].team", "no agent is in team \"\(team)\"")
             }
         }
-        return SwitchboardConfig(
+        var config = SwitchboardConfig(
             file: file, irc: irc, http: http, storagePath: storagePath, twilio: twilio, meta: meta, email: email,
             routing: routing, kbPath: resolve(r.string(kb["path"], at: "kb.path"), base: base),
             customersCSV: resolve(r.string(customers["csv"], at: "customers.csv"), base: base), agents: agents)
+        config.templates = parseTemplates(whatsapp["templates"], reader: r, twilio: twilio != nil)
+        return config
     }
 
     private static func parseIRC(_ node: Node?, reader r: ConfigReader, base: URL) -> IRCSection? {

@@ -76,8 +76,8 @@ extension DeskBot {
             try await describeCustomer(ticket!, reply: reply)
         case .kb:
             await say(reply, "the knowledge base is not configured on this desk")
-        case .template(let id, _):
-            await say(reply, "#\(id): no WhatsApp templates are configured")
+        case .template(let id, let name):
+            try await sendTemplate(ticket!, name: name, actor: actor, reply: reply, id: id)
         case .stats:
             let counts = try await database.openTicketCounts()
             let parts = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { state, byCategory in
@@ -174,11 +174,36 @@ extension DeskBot {
             return
         }
         if ticket.channel == .whatsapp, let last = try await lastInbound(ticket), now().timeIntervalSince(last) > settings.whatsappWindow {
-            await say(reply, "#\(id): outside WhatsApp's 24-hour window (last message \(TicketCard.age(from: last, to: now())) ago); only a template can be sent — \(settings.commandPrefix)template \(id) NAME")
+            let fitting = MessageTemplate.fitting(settings.templates, lang: ticket.lang).prefix(5)
+            let offer = fitting.isEmpty
+                ? "no templates are configured (whatsapp.templates)"
+                : "\(settings.commandPrefix)template \(id) NAME with one of: " + fitting.map { "\($0.name) (\($0.lang))" }.joined(separator: ", ")
+            await say(reply, "#\(id): outside WhatsApp's 24-hour window (last message \(TicketCard.age(from: last, to: now())) ago); only a template can be sent — \(offer)")
             return
         }
         let item = try await database.enqueueOutbound(try await outboundDraft(ticket, text: body, author: actor))
         await say(reply, "#\(id) queued for \(ticket.channel == .whatsapp ? "WhatsApp" : "email") (outbox \(item.id))")
+    }
+
+    private func sendTemplate(_ ticket: Ticket, name: String, actor: String, reply: Reply, id: Int64) async throws {
+        guard ticket.state != .closed else {
+            await say(reply, "#\(id) is closed; \(settings.commandPrefix)reopen \(id) first")
+            return
+        }
+        guard ticket.channel == .whatsapp else {
+            await say(reply, "#\(id) is an email ticket; templates are for WhatsApp. \(settings.commandPrefix)send \(id) TEXT works on email at any time")
+            return
+        }
+        guard let template = settings.templates.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) else {
+            let names = MessageTemplate.fitting(settings.templates, lang: ticket.lang).map(\.name)
+            await say(reply, names.isEmpty ? "no WhatsApp templates are configured (whatsapp.templates)"
+                                           : "#\(id): there is no template \"\(name)\"; configured: \(names.joined(separator: ", "))")
+            return
+        }
+        let customer = try await database.customer(id: ticket.customerID)
+        let rendered = template.render(TemplateContext(ticketID: id, customerName: customer?.name, company: customer?.company, agent: actor))
+        let item = try await database.enqueueOutbound(try await outboundDraft(ticket, text: rendered.text, author: actor, template: rendered))
+        await say(reply, "#\(id) template \(template.name) (\(template.lang)) queued for WhatsApp (outbox \(item.id)): \"\(IRCSanitizer.singleLine(rendered.text))\"")
     }
 
     private func close(_ ticket: Ticket, silent: Bool, resolution: String?, actor: String, reply: Reply, id: Int64) async throws {
@@ -205,7 +230,8 @@ extension DeskBot {
     }
 
     /// The outbox payload for the ticket's channel: recipient and text, plus email threading.
-    func outboundDraft(_ ticket: Ticket, text: String, author: String, isAutomatic: Bool = false) async throws -> OutboundDraft {
+    func outboundDraft(_ ticket: Ticket, text: String, author: String, isAutomatic: Bool = false,
+                       template: RenderedTemplate? = nil) async throws -> OutboundDraft {
         let contacts = try await database.contacts(customerID: ticket.customerID)
         let wanted: Set<ContactKind> = ticket.channel == .whatsapp ? [.phone, .whatsapp] : [.email]
         guard let contact = contacts.first(where: { wanted.contains($0.key.kind) }) else {
@@ -223,7 +249,8 @@ extension DeskBot {
             inReplyTo = lastInbound?.emailMessageID
             references = (lastInbound?.references ?? []) + [lastInbound?.emailMessageID].compactMap { $0 }
         }
-        let payload = try JSONEncoder().encode(OutboundPayload(ticket: ticket.id, to: contact.key.value, text: text, subject: subject, isAutomatic: isAutomatic ? true : nil))
+        let payload = try JSONEncoder().encode(OutboundPayload(ticket: ticket.id, to: contact.key.value, text: text, subject: subject,
+                                                                   isAutomatic: isAutomatic ? true : nil, template: template))
         return OutboundDraft(ticketID: ticket.id, channel: ticket.channel, text: text, payload: payload, author: author, subject: subject,
                              emailMessageID: messageID, inReplyTo: inReplyTo, references: references)
     }

@@ -15,6 +15,8 @@ actor DeskBot: IntakeListener {
         /// The window in which a customer's reply reopens a closed ticket (also the store's setting).
         var reopenWindow: Duration = .seconds(7 * 86_400)
         var whatsappWindow: TimeInterval = 24 * 3600
+        /// Pre-approved WhatsApp templates for `template N NAME` and for sending outside the 24-hour window.
+        var templates: [MessageTemplate] = []
         /// Times shown to agents (delivery reports, digests) are in the team's business time zone.
         var timeZone = TimeZone(identifier: "UTC")!
     }

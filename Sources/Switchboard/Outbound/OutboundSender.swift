@@ -16,4 +16,6 @@ struct OutboundPayload: Codable, Sendable {
     var subject: String?
     /// Automatic confirmations carry `Auto-Submitted: auto-replied` (RFC 3834).
     var isAutomatic: Bool? = nil
+    /// Set for a WhatsApp template: the providers get its id and values, not `text`.
+    var template: RenderedTemplate? = nil
 }

@@ -4,6 +4,7 @@ import IRCClient
 import Logging
 import ServiceLifecycle
 import Store
+import WhatsApp
 
 /// Sends committed outbox rows, one at a time, and tells the ticket's channel what happened.
 ///
@@ -15,6 +16,7 @@ struct OutboxWorker: Service {
     let output: (any ChatOutput)?
     let logger: Logger
     var pollInterval: Duration = .milliseconds(500)
+    var commandPrefix = "!"
 
     func run() async throws {
         for item in try await database.recoverInFlightOutbox() {
@@ -46,7 +48,11 @@ struct OutboxWorker: Service {
         case .retryable(let error, _):
             logger.warning("outbox \(item.id) for #\(item.ticketID) will be retried: \(error)")
         case .failed(let error, let code):
-            await tell(item.ticketID, "#\(item.ticketID) could not be sent via \(via)\(code.map { " (error \($0))" } ?? ""): \(error)")
+            if WhatsAppErrorExplanation.lookup(code)?.needsTemplate == true {
+                await tell(item.ticketID, "#\(item.ticketID) could not be sent: outside WhatsApp's 24-hour window (error \(code ?? "")) — use \(commandPrefix)template \(item.ticketID) NAME")
+            } else {
+                await tell(item.ticketID, "#\(item.ticketID) could not be sent via \(via)\(code.map { " (error \($0))" } ?? ""): \(error)")
+            }
         case .unknown(let error):
             await tell(item.ticketID, "#\(item.ticketID) delivery unknown via \(via): \(error). It will not be resent automatically.")
         }

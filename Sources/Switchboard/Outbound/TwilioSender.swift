@@ -21,7 +21,16 @@ struct TwilioSender: OutboundSender {
         guard let payload = try? JSONDecoder().decode(OutboundPayload.self, from: item.payload) else {
             return .failed(error: "the outbox payload is unreadable")
         }
-        var form = [("From", from), ("To", "whatsapp:" + payload.to), ("Body", payload.text)]
+        var form = [("From", from), ("To", "whatsapp:" + payload.to)]
+        if let template = payload.template {
+            // Twilio sends approved templates by Content SID with numbered variables, never as Body.
+            guard let contentSID = template.twilioContentSID else {
+                return .failed(error: "template \(template.name) has no twilio_content_sid in config")
+            }
+            form += [("ContentSid", contentSID), ("ContentVariables", template.twilioContentVariables)]
+        } else {
+            form.append(("Body", payload.text))
+        }
         if let statusCallback { form.append(("StatusCallback", statusCallback)) }
         var request = HTTPClientRequest(url: "\(baseURL)/2010-04-01/Accounts/\(accountSID)/Messages.json")
         request.method = .POST
@@ -50,11 +59,22 @@ struct MetaSender: OutboundSender {
         guard let payload = try? JSONDecoder().decode(OutboundPayload.self, from: item.payload) else {
             return .failed(error: "the outbox payload is unreadable")
         }
-        let body: [String: Any] = [
+        var body: [String: Any] = [
             "messaging_product": "whatsapp", "recipient_type": "individual",
             "to": payload.to.hasPrefix("+") ? String(payload.to.dropFirst()) : payload.to,
-            "type": "text", "text": ["body": String(payload.text.prefix(4096))],
         ]
+        if let template = payload.template {
+            var content: [String: Any] = ["name": template.metaName, "language": ["code": template.metaLanguage]]
+            if !template.values.isEmpty {
+                content["components"] = [["type": "body", "parameters": template.values.map { ["type": "text", "text": $0] }]]
+            }
+            body["type"] = "template"
+            body["template"] = content
+        } else {
+            // preview_url off: a link in an agent's reply must not make WhatsApp fetch it on the customer's behalf.
+            body["type"] = "text"
+            body["text"] = ["preview_url": false, "body": String(payload.text.prefix(4096))]
+        }
         var request = HTTPClientRequest(url: "\(baseURL)/\(phoneNumberID)/messages")
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")

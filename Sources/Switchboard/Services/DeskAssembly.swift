@@ -20,6 +20,7 @@ struct DeskAssembly {
         if let ircClient, let irc = settings.irc {
             var deskSettings = DeskBot.Settings()
             deskSettings.commandPrefix = irc.commandPrefix
+            deskSettings.templates = settings.templates
             let bot = DeskBot(database: database, output: ircClient, router: settings.ticketRouter, policy: settings.policy,
                               settings: deskSettings, logger: Logger(label: "switchboard.desk"))
             desk = bot
@@ -46,7 +47,8 @@ struct DeskAssembly {
             }
         }
         services.append(.init(service: OutboxWorker(database: database, senders: senders, output: ircClient,
-                                                     logger: Logger(label: "switchboard.outbox"))))
+                                                     logger: Logger(label: "switchboard.outbox"),
+                                                     commandPrefix: settings.irc?.commandPrefix ?? "!")))
         return DeskAssembly(desk: desk, services: services)
     }
 

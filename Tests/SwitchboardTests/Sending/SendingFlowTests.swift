@@ -77,6 +77,46 @@ struct SendingFlowTests {
         #expect(announcements.count == 1)
     }
 
+    @Test("outside the 24-hour window send is refused with the templates that fit, and template N NAME sends one")
+    func windowRefusalAndTemplate() async throws {
+        let stub = try await ProviderStub.start { _, index in ProviderStub.twilioCreated(sid: String(format: "SMtpl%029d", index + 1)) }
+        defer { stub.stop() }
+        var settings = DeskBot.Settings()
+        settings.templates = [
+            MessageTemplate(name: "follow_up", lang: "en", text: "Hi {{1}}, following up on #{{2}}: reply here and we'll pick it up at once.",
+                            variables: [.customerFirstName, .ticket], twilioContentSID: "HXaaaa0000000000000000000000000001"),
+            MessageTemplate(name: "follow_up_ar", lang: "ar", text: "مرحباً {{1}}، نتابع طلبك رقم {{2}}.",
+                            variables: [.customerFirstName, .ticket], twilioContentSID: "HXaaaa0000000000000000000000000002"),
+        ]
+        // The desk's clock runs 25 hours ahead of the store's: the customer's message is a day old.
+        let h = try await SendingHarness.start(nick: "sendwin", channel: "#sw-support", whatsapp: .twilio(baseURL: stub.baseURL),
+                                               settings: settings, deskNow: { Date().addingTimeInterval(25 * 3600) })
+        defer { Task { await h.stop() } }
+        let aisha = RunningClient(h.net.configuration(nick: "aisha", account: "aisha", channels: ["#sw-support"]))
+        defer { Task { await aisha.stop() } }
+        try await aisha.waitUntilJoined("#sw-support")
+
+        try await h.whatsappFromCustomer("My order still has not arrived")
+        _ = try await Self.line(aisha, containing: "!claim 1")
+        try await aisha.client.sendText("send 1 Your parcel left our warehouse today and arrives by Thursday.", to: "sendwin")
+        let refusal = try await Self.line(aisha, containing: "outside WhatsApp's 24-hour window")
+        #expect(refusal.contains("!template 1 NAME with one of: follow_up (en), follow_up_ar (ar)"), "\(refusal)")
+        #expect(try await h.database.outboxItems(states: [.pending, .sent]).isEmpty, "nothing was queued")
+
+        try await aisha.client.sendText("template 1 nope", to: "sendwin")
+        _ = try await Self.line(aisha, containing: "there is no template \"nope\"")
+        try await aisha.client.sendText("template 1 FOLLOW_UP", to: "sendwin")
+        _ = try await Self.line(aisha, containing: "#1 template follow_up (en) queued")
+        _ = try await Self.line(aisha, containing: "#1 sent via WhatsApp ✓")
+        let request = try #require(stub.requests.first)
+        #expect(stub.requests.count == 1)
+        #expect(request.field("ContentSid") == "HXaaaa0000000000000000000000000001")
+        #expect(request.field("ContentVariables") == #"{"1":"Omar","2":"1"}"#)
+        #expect(request.field("Body") == nil)
+        let outbound = try await h.database.messages(ticketID: 1).filter { $0.direction == .outbound }
+        #expect(outbound.map(\.text) == ["Hi Omar, following up on #1: reply here and we'll pick it up at once."])
+    }
+
     /// Posts a status callback through the real webhook router, signed as Twilio signs it.
     static func postStatus(_ params: [(String, String)], desk: DeskBot, database: AppDatabase) async throws {
         let settings = WebhookServerSettings(publicURL: SendingHarness.publicURL, webhookBodyLimit: 1 << 20,

@@ -45,7 +45,8 @@ struct SendingHarness {
 
     /// Starts the bot in `channel` (support, default route, owner none) with the given senders.
     static func start(nick: String, channel: String, whatsapp: WhatsAppProvider? = nil, smtp: SMTPTarget? = nil,
-                      settings: DeskBot.Settings = DeskBot.Settings(), now: @escaping @Sendable () -> Date = { Date() }) async throws -> SendingHarness {
+                      settings: DeskBot.Settings = DeskBot.Settings(), now: @escaping @Sendable () -> Date = { Date() },
+                      deskNow: (@Sendable () -> Date)? = nil) async throws -> SendingHarness {
         let net = try await TestNetwork.shared()
         let database = try AppDatabase.inMemory(backoff: OutboxBackoff(base: .milliseconds(500), cap: .seconds(2), maxAttempts: 4), now: now)
         let bot = IRCClient(configuration: net.configuration(nick: nick, account: "switchboard", channels: [channel],
@@ -56,7 +57,7 @@ struct SendingHarness {
             .init(account: "founder", teams: ["finance", "cs", "support"], role: .admin),
             .init(account: "aisha", teams: ["support", "cs"], role: .agent),
         ]))
-        let desk = DeskBot(database: database, output: bot, router: router, policy: policy, settings: settings, now: now)
+        let desk = DeskBot(database: database, output: bot, router: router, policy: policy, settings: settings, now: deskNow ?? now)
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
         var senders: [Desk.Channel: any OutboundSender] = [:]
         switch whatsapp {
