@@ -117,6 +117,38 @@ struct SendingFlowTests {
         #expect(outbound.map(\.text) == ["Hi Omar, following up on #1: reply here and we'll pick it up at once."])
     }
 
+    @Test("close sends the confirmation to the provider; the customer's reply reopens the ticket and the owner is told")
+    func closeConfirmReopen() async throws {
+        let stub = try await ProviderStub.start { _, index in ProviderStub.twilioCreated(sid: String(format: "SMclose%027d", index + 1)) }
+        defer { stub.stop() }
+        let h = try await SendingHarness.start(nick: "sendclose", channel: "#sc-support", whatsapp: .twilio(baseURL: stub.baseURL))
+        defer { Task { await h.stop() } }
+        let aisha = RunningClient(h.net.configuration(nick: "aisha", account: "aisha", channels: ["#sc-support"]))
+        defer { Task { await aisha.stop() } }
+        try await aisha.waitUntilJoined("#sc-support")
+
+        try await h.whatsappFromCustomer("I was charged twice this month")
+        _ = try await Self.line(aisha, containing: "!claim 1")
+        try await aisha.client.sendText("!claim 1", to: "#sc-support")
+        _ = try await Self.line(aisha, containing: "aisha claimed #1")
+        try await aisha.client.sendText("!close 1 refunded the duplicate charge", to: "#sc-support")
+        _ = try await Self.line(aisha, containing: "#1 closed by aisha")
+        _ = try await Self.line(aisha, containing: "#1 sent via WhatsApp ✓")
+        let confirmation = try #require(stub.requests.first)
+        #expect(confirmation.field("To") == "whatsapp:+971501232233")
+        #expect(confirmation.field("Body") == ClosingConfirmation.text(lang: "en", channel: .whatsapp, customerName: "Omar Haddad"))
+        #expect(try await h.database.ticket(id: 1)?.state == .closed)
+        let resolution = try await h.database.history(ticketID: 1).last { $0.kind == .closed }
+        #expect(resolution?.detail["resolution"] == "refunded the duplicate charge", "\(String(describing: resolution?.detail))")
+
+        try await h.whatsappFromCustomer("Actually the refund hasn't arrived yet")
+        let reopened = try await Self.line(aisha, containing: "#1 reopened")
+        #expect(reopened.hasPrefix("aisha: "), "the owner is addressed: \(reopened)")
+        #expect(reopened.contains("the refund hasn't arrived yet"))
+        #expect(try await h.database.ticket(id: 1)?.state == .open)
+        #expect(try await h.database.ticket(id: 2) == nil, "within the window the reply reopens, it opens no new ticket")
+    }
+
     /// Posts a status callback through the real webhook router, signed as Twilio signs it.
     static func postStatus(_ params: [(String, String)], desk: DeskBot, database: AppDatabase) async throws {
         let settings = WebhookServerSettings(publicURL: SendingHarness.publicURL, webhookBodyLimit: 1 << 20,
