@@ -17,6 +17,8 @@ public struct TimerKind: RawRepresentable, Sendable, Hashable, Codable, Expressi
     public static let followUp: TimerKind = "follow_up"
     /// `snooze N DURATION`: bring the ticket back to attention when due.
     public static let snooze: TimerKind = "snooze"
+    /// Escalate a ticket nobody has answered within its first-response SLA.
+    public static let firstResponse: TimerKind = "first_response"
     /// Remind the agent shortly before the WhatsApp 24-hour window closes.
     public static let windowReminder: TimerKind = "window_reminder"
 }

@@ -90,6 +90,8 @@ struct SwitchboardConfig: Sendable {
     var customersCSV: String?
     /// Pre-approved WhatsApp templates, `whatsapp.templates`.
     var templates: [MessageTemplate] = []
+    /// `business_hours`, `sla` and `follow_ups`: when timers chase silent and unanswered tickets.
+    var followUps = FollowUpSettings()
     var agents: [Agent]
 }
 
@@ -124,7 +126,9 @@ extension SwitchboardConfig {
     }
 
     private static func parse(_ root: Node?, reader r: ConfigReader, base: URL, file: String) -> SwitchboardConfig {
-        let top = r.mapping(root, at: "", allowed: ["irc", "http", "storage", "whatsapp", "email", "routing", "kb", "customers", "agents"]) ?? [:]
+        let top = r.mapping(root, at: "", allowed: [
+            "irc", "http", "storage", "whatsapp", "email", "routing", "kb", "customers", "agents", "business_hours", "sla", "follow_ups",
+        ]) ?? [:]
         let irc = parseIRC(top["irc"], reader: r, base: base)
         let http = parseHTTP(top["http"], reader: r)
         let storage = r.mapping(top["storage"], at: "storage", allowed: ["path"]) ?? [:]
@@ -150,6 +154,7 @@ extension SwitchboardConfig {
             routing: routing, kbPath: resolve(r.string(kb["path"], at: "kb.path"), base: base),
             customersCSV: resolve(r.string(customers["csv"], at: "customers.csv"), base: base), agents: agents)
         config.templates = parseTemplates(whatsapp["templates"], reader: r, twilio: twilio != nil)
+        config.followUps = parseFollowUps(hours: top["business_hours"], sla: top["sla"], followUps: top["follow_ups"], reader: r)
         return config
     }
 

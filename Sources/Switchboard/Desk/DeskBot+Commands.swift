@@ -182,6 +182,7 @@ extension DeskBot {
             return
         }
         let item = try await database.enqueueOutbound(try await outboundDraft(ticket, text: body, author: actor))
+        await scheduleAfterReply(id)
         await say(reply, "#\(id) queued for \(ticket.channel == .whatsapp ? "WhatsApp" : "email") (outbox \(item.id))")
     }
 
@@ -203,6 +204,7 @@ extension DeskBot {
         let customer = try await database.customer(id: ticket.customerID)
         let rendered = template.render(TemplateContext(ticketID: id, customerName: customer?.name, company: customer?.company, agent: actor))
         let item = try await database.enqueueOutbound(try await outboundDraft(ticket, text: rendered.text, author: actor, template: rendered))
+        await scheduleAfterReply(id)
         await say(reply, "#\(id) template \(template.name) (\(template.lang)) queued for WhatsApp (outbox \(item.id)): \"\(IRCSanitizer.singleLine(rendered.text))\"")
     }
 

@@ -17,8 +17,10 @@ actor DeskBot: IntakeListener {
         var whatsappWindow: TimeInterval = 24 * 3600
         /// Pre-approved WhatsApp templates for `template N NAME` and for sending outside the 24-hour window.
         var templates: [MessageTemplate] = []
+        /// Follow-up timers: awaiting the customer, the WhatsApp window, the first-response SLA.
+        var followUps = FollowUpSettings()
         /// Times shown to agents (delivery reports, digests) are in the team's business time zone.
-        var timeZone = TimeZone(identifier: "UTC")!
+        var timeZone: TimeZone { followUps.hours.timeZone }
     }
 
     let database: AppDatabase
@@ -108,6 +110,7 @@ actor DeskBot: IntakeListener {
             let decision = router.route(facts)
             ticket = try await database.route(ticketID: ticket.id, decision: decision)
             logger.info("ticket #\(ticket.id) routed by \(decision.rule) to \(decision.channels.joined(separator: ", "))")
+            await scheduleAfterInbound(ticket, isNewTicket: true, receivedAt: now())
             var card = TicketCard(ticket: ticket, customer: customer, contact: message.contact, excerpt: message.text)
             card.commandPrefix = settings.commandPrefix
             card.lowConfidence = settings.lowConfidence
@@ -118,6 +121,7 @@ actor DeskBot: IntakeListener {
             }
             return
         }
+        await scheduleAfterInbound(ticket, isNewTicket: false, receivedAt: now())
         guard !isFlooding, let channel = ticket.routeChannel else { return }
         let excerpt = TicketCard.cut(IRCSanitizer.singleLine(message.text), limit: 160)
         let who = ticket.owner.map { "\($0): " } ?? ""

@@ -21,10 +21,12 @@ struct DeskAssembly {
             var deskSettings = DeskBot.Settings()
             deskSettings.commandPrefix = irc.commandPrefix
             deskSettings.templates = settings.templates
+            deskSettings.followUps = settings.followUps
             let bot = DeskBot(database: database, output: ircClient, router: settings.ticketRouter, policy: settings.policy,
                               settings: deskSettings, logger: Logger(label: "switchboard.desk"))
             desk = bot
             services.append(.init(service: DeskService(desk: bot, client: ircClient)))
+            services.append(.init(service: FollowUpService(desk: bot)))
         }
         var senders: [Channel: any OutboundSender] = [:]
         if let twilio = settings.twilio {

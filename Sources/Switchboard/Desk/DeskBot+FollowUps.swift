@@ -1,0 +1,120 @@
+import Desk
+import Foundation
+import IRC
+import IRCClient
+import Logging
+import Store
+
+/// Follow-ups: the durable timers that chase silent tickets, and what happens when one fires.
+extension DeskBot {
+    var followUpPolicy: FollowUpPolicy { FollowUpPolicy(settings: settings.followUps) }
+
+    /// A new ticket starts its first-response clock; every WhatsApp message restarts the window warning.
+    func scheduleAfterInbound(_ ticket: Ticket, isNewTicket: Bool, receivedAt: Date) async {
+        do {
+            if isNewTicket {
+                _ = try await database.scheduleTimer(ticketID: ticket.id, kind: .firstResponse, dueAt: followUpPolicy.firstResponseDue(for: ticket))
+            }
+            if ticket.channel == .whatsapp {
+                _ = try await database.scheduleTimer(ticketID: ticket.id, kind: .windowReminder,
+                                                     dueAt: followUpPolicy.windowWarningDue(after: receivedAt))
+            }
+        } catch {
+            logger.error("could not schedule follow-ups for #\(ticket.id): \(error)")
+        }
+    }
+
+    /// An agent's reply starts the wait for the customer.
+    func scheduleAfterReply(_ ticketID: Int64) async {
+        do {
+            _ = try await database.scheduleTimer(ticketID: ticketID, kind: .followUp, dueAt: followUpPolicy.awaitingCustomerDue(after: now()))
+        } catch {
+            logger.error("could not schedule the follow-up for #\(ticketID): \(error)")
+        }
+    }
+
+    /// Claims and acts on every due timer; returns how many were acted on. The claim is durable, so a
+    /// timer that fell due while the bot was down fires once after the restart, and never twice.
+    @discardableResult
+    func fireDueTimers() async -> Int {
+        guard let due = try? await database.dueTimers() else { return 0 }
+        var fired = 0
+        for timer in due {
+            guard (try? await database.markTimerFired(id: timer.id)) == true else { continue }
+            do {
+                try await fire(timer)
+                fired += 1
+            } catch {
+                logger.error("follow-up \(timer.kind) for #\(timer.ticketID) failed: \(error)")
+            }
+        }
+        return fired
+    }
+
+    private func fire(_ timer: TicketTimer) async throws {
+        guard let ticket = try await database.ticket(id: timer.ticketID) else { return }
+        let messages = try await database.messages(ticketID: ticket.id)
+        let snooze = try await database.pendingTimers(ticketID: ticket.id).first { $0.kind == .snooze }
+        let facts = FollowUpFacts(
+            ticket: ticket, lastInbound: messages.last { $0.direction == .inbound }?.receivedAt,
+            lastHumanOutbound: messages.last { $0.direction == .outbound && $0.author != nil && $0.author != TicketEvent.system }?.receivedAt,
+            snoozedUntil: snooze?.dueAt)
+        let decision = followUpPolicy.decide(timer.kind, facts: facts, now: now())
+        let notifier = TicketNotifier(database: database, output: output)
+        let prefix = settings.commandPrefix
+        let id = ticket.id
+        var detail = ["timer": timer.kind.rawValue]
+        switch decision {
+        case .nothing(let reason):
+            logger.debug("follow-up \(timer.kind) for #\(id) not needed: \(reason)")
+            return
+        case .deferUntil(let until):
+            _ = try await database.scheduleTimer(ticketID: id, kind: timer.kind, dueAt: until)
+            return
+        case .snoozeEnded:
+            await notifier.tell(id, "#\(id) is back from snooze (\(ticket.state.rawValue)) — \(prefix)show \(id)")
+            detail["action"] = "snooze_ended"
+        case .nudgeAwaitingCustomer(let silentFor):
+            var options = ["\(prefix)close \(id)", "\(prefix)snooze \(id) 1d"]
+            if ticket.channel == .whatsapp, let template = settings.followUps.followUpTemplate {
+                options.append("\(prefix)template \(id) \(template)")
+            }
+            await notifier.tell(id, "#\(id): no word from the customer for \(Self.hours(silentFor)) since our reply — " + options.joined(separator: " · "))
+            detail["action"] = "nudged"
+        case .warnWindowClosing(let closesAt):
+            let left = Self.hours(.seconds(closesAt.timeIntervalSince(now())))
+            await notifier.tell(id, "#\(id): the WhatsApp window closes at \(Self.clockTime(closesAt, timeZone: settings.timeZone)) (in \(left)); after that only a template reaches the customer")
+            detail["action"] = "window_warning"
+        case .escalateFirstResponse(let overdueBy):
+            guard let channel = ticket.routeChannel else { return }
+            let leads = escalationAccounts(team: ticket.team)
+            let customer = try await database.customer(id: ticket.customerID)
+            let contact = try await database.contacts(customerID: ticket.customerID).first?.key
+            var card = TicketCard(ticket: ticket, customer: customer, contact: contact ?? .email("unknown@invalid"),
+                                  excerpt: messages.first { $0.direction == .inbound }?.text ?? "")
+            card.commandPrefix = prefix
+            card.lowConfidence = settings.lowConfidence
+            let overdue = overdueBy > .seconds(59) ? " by \(Self.hours(overdueBy))" : ""
+            await output.say("⚠ #\(id) first-response SLA missed\(overdue), still unclaimed — \(leads.joined(separator: ", ")): \(prefix)claim \(id)",
+                             to: channel, priority: .commandReply)
+            for line in card.lines(now: now()) { await output.say(line, to: channel, priority: .commandReply) }
+            detail["action"] = "escalated"
+            detail["to"] = leads.joined(separator: ",")
+        }
+        _ = try await database.appendEvent(ticketID: id, actor: TicketEvent.system, kind: "follow_up", detail: detail)
+    }
+
+    /// Who an SLA breach calls: the leads of the ticket's team, else the admins.
+    func escalationAccounts(team: String?) -> [String] {
+        let agents = policy.directory.all
+        let leads = agents.filter { $0.role == .lead && (team == nil || $0.teams.contains(team!)) }.map(\.account)
+        return leads.isEmpty ? agents.filter { $0.role == .admin }.map(\.account) : leads
+    }
+
+    static func hours(_ duration: Duration) -> String {
+        let minutes = Int(duration.components.seconds) / 60
+        if minutes < 60 { return "\(max(minutes, 1))m" }
+        if minutes < 48 * 60 { return minutes % 60 == 0 ? "\(minutes / 60)h" : "\(minutes / 60)h \(minutes % 60)m" }
+        return "\(minutes / 1440)d"
+    }
+}
