@@ -21,5 +21,5 @@ started=$(date +%s)
     tail -40 "$WORK/demo.out"; echo "FAIL: the demo did not come up from a fresh clone"; exit 1; }
 ready=$(date +%s)
 python3 scripts/soak/irc_agent_check.py "$WORK/demo"
-stub_requests=$(wc -l < "$WORK/demo/stub-requests.jsonl" 2>/dev/null || echo 0)
+stub_requests=$( [ -f "$WORK/demo/stub-requests.jsonl" ] && wc -l < "$WORK/demo/stub-requests.jsonl" || echo 0)
 say "soak 1 passed: fresh clone to running demo in $((ready - started)) s (build included); provider stub saw $stub_requests request(s)"
