@@ -72,11 +72,17 @@ extension AppDatabase {
         try reader.backup(to: destination)
     }
 
-    /// Proves the database can take a write right now (for `/healthz`): takes the write lock in an
-    /// immediate transaction and rolls back.
+    /// Proves the database can take a write right now (for `/healthz`): commits a write that changes
+    /// nothing. Taking the lock and rolling back is not enough: a full disk or a read-only file system
+    /// only shows when a page has to reach the WAL, so the header's `user_version` is rewritten with its
+    /// own value (GRDB's migrator does not use it).
     public func checkWritable() async throws {
         try await writer.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) { .rollback }
+            try db.inTransaction(.immediate) {
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                try db.execute(sql: "PRAGMA user_version = \(version)")
+                return .commit
+            }
         }
     }
 }

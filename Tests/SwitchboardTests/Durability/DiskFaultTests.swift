@@ -1,0 +1,87 @@
+import Desk
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TestSupport
+
+/// The real `serve` with its database on a small tmpfs that the test fills up. While the disk cannot take
+/// a write, webhooks and `/healthz` answer 503 so providers retry; nothing is half-written; and service
+/// resumes by itself when the disk has room again. (A read-only database is covered at the router level
+/// in HealthAndStorageTests: a tmpfs cannot be remounted read-only while SQLite holds it open.)
+///
+/// Mounting needs CAP_SYS_ADMIN (root in the CI container); where `mount` is refused the test says so and
+/// stops, because no unprivileged trick makes a real disk fail.
+@Suite("Disk faults", .serialized)
+struct DiskFaultTests {
+    static func sh(_ command: String) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do { try process.run() } catch { return (-1, "\(error)") }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static func post(_ index: Int, port: Int) async throws -> HTTPResponse.Status {
+        let (body, signature) = WebhookDurabilityTests.request(index)
+        let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", HTTPField.Name("X-Twilio-Signature")!: signature]
+        return try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(10))) { client in
+            try await client.post(WebhookDurabilityTests.path, headers: headers, body: ByteBuffer(string: body)).status
+        }
+    }
+
+    static func health(port: Int) async throws -> (HTTPResponse.Status, String) {
+        try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(10))) { client in
+            let response = try await client.get("/healthz")
+            return (response.status, response.body.map { String(buffer: $0) } ?? "")
+        }
+    }
+
+    @Test("a full disk answers 503, writes nothing partial, and recovers by itself")
+    func readOnlyAndFull() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-disk-\(UUID().uuidString.prefix(8))")
+        let disk = folder.appendingPathComponent("disk")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+        let mounted = Self.sh("mount -t tmpfs -o size=3m tmpfs '\(disk.path)'")
+        guard mounted.status == 0 else {
+            print("disk fault test not run: mounting a tmpfs was refused (\(mounted.output.trimmingCharacters(in: .whitespacesAndNewlines))); it needs root with CAP_SYS_ADMIN")
+            return
+        }
+        defer { _ = Self.sh("umount -l '\(disk.path)'") }
+        let port = try FreePort.pick()
+        let configPath = folder.appendingPathComponent("switchboard.yaml").path
+        try """
+            http: {bind: "127.0.0.1:\(port)", public_url: "\(WebhookDurabilityTests.publicURL)"}
+            storage: {path: \(disk.path)/switchboard.sqlite}
+            whatsapp:
+              twilio: {account_sid: AC0123456789abcdef0123456789abcdef, auth_token: "${TWILIO_AUTH_TOKEN}", from: "whatsapp:+14155238886"}
+            """.write(toFile: configPath, atomically: true, encoding: .utf8)
+        let environment = ["TWILIO_AUTH_TOKEN": WebhookDurabilityTests.token]
+        let server = ServeProcess(configPath: configPath, environment: environment, port: port, logFolder: folder)
+        try server.start()
+        defer { _ = server.terminate() }
+        try await server.waitUntilHealthy()
+        #expect(try await Self.post(0, port: port) == .ok)
+
+        // Full: fill what is left of the 3 MiB with a file, then try again.
+        _ = Self.sh("dd if=/dev/zero of='\(disk.path)/filler' bs=16k 2>/dev/null; sync")
+        var refused = 0
+        for index in 1..<11 where try await Self.post(index, port: port) == .serviceUnavailable { refused += 1 }
+        #expect(refused > 0, "a full disk refuses webhooks")
+        #expect(try await Self.health(port: port).0 == .serviceUnavailable, "healthz on a full disk")
+        _ = Self.sh("rm -f '\(disk.path)/filler'")
+        for index in 1..<11 { #expect(try await Self.post(index, port: port) == .ok, "message \(index) after the disk has room again") }
+        #expect(try await Self.health(port: port).0 == .ok)
+
+        let export = try await SwitchboardBinary.run(["export", "--config", configPath], environment: environment)
+        let ids = export.stdout.split(separator: "\n").compactMap { try? JSONDecoder().decode(ExportRow.self, from: Data($0.utf8)).providerID }
+        #expect(ids.count == 11 && Set(ids).count == 11, "every message once, none half-written: \(ids.count)")
+        #expect(server.terminate() == 0)
+    }
+}
