@@ -15,7 +15,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Path to the YAML config file.")
     var config: String
 
+    @Option(name: .long, help: "Log format on stderr: text (readable, the default) or json (one object per line).")
+    var logFormat: LogFormat = .text
+
+    enum LogFormat: String, ExpressibleByArgument {
+        case text, json
+    }
+
     func run() async throws {
+        if logFormat == .json {
+            LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
+        }
         let settings = try SwitchboardConfig.loadOrExit(config)
         let logger = Logger(label: "switchboard")
         let database: AppDatabase
@@ -51,6 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
             config: settings, database: database,
             intake: IntakePipeline(database: database, triager: triager, listener: desk.desk ?? DiscardingIntakeListener()),
             ircState: { [ircClient] in await ircClient?.state.rawValue ?? "disconnected" })))
+        services.append(.init(service: MetricsSampler(database: database, ircClient: ircClient)))
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("switchboard starting with \(settings.file)")
         do {

@@ -109,6 +109,7 @@ actor DeskBot: IntakeListener {
                 lang: ticket.lang ?? "und", plan: customer?.plan, text: message.text)
             let decision = router.route(facts)
             ticket = try await database.route(ticketID: ticket.id, decision: decision)
+            DeskMetrics.routed(ticket.category, rule: decision.rule)
             logger.info("ticket #\(ticket.id) routed by \(decision.rule) to \(decision.channels.joined(separator: ", "))")
             await scheduleAfterInbound(ticket, isNewTicket: true, receivedAt: now())
             var card = TicketCard(ticket: ticket, customer: customer, contact: message.contact, excerpt: message.text)

@@ -35,6 +35,7 @@ struct IntakePipeline: Sendable {
         let triage = triager.triage(message)
         let outcome = try await database.ingest(message, triage: triage, reopenWithin: reopenWindow)
         if case .stored(let receipt) = outcome {
+            DeskMetrics.triaged(triage?.category)
             await listener.didIngest(receipt, message: message, triage: triage, isFlooding: floodMonitor.record(message.contact))
         }
         return outcome

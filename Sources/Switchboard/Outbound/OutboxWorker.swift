@@ -38,7 +38,9 @@ struct OutboxWorker: Service {
     /// Sends one due row; false when none was due.
     func sendNext() async throws -> Bool {
         guard let item = try await database.claimNextOutbox() else { return false }
+        let started = ContinuousClock.now
         let result = await senders[item.channel]?.send(item) ?? .failed(error: "no \(item.channel.rawValue) sender is configured")
+        DeskMetrics.outbound(item.channel, result: result.metricName, duration: started.duration(to: .now))
         _ = try await database.recordOutboxResult(id: item.id, result)
         let via = item.channel == .whatsapp ? "WhatsApp" : "email"
         switch result {
@@ -62,5 +64,16 @@ struct OutboxWorker: Service {
     private func tell(_ ticketID: Int64, _ text: String) async {
         guard let output else { return }
         await TicketNotifier(database: database, output: output).tell(ticketID, text)
+    }
+}
+
+extension OutboxResult {
+    var metricName: String {
+        switch self {
+        case .sent: "sent"
+        case .retryable: "retry"
+        case .failed: "failed"
+        case .unknown: "unknown"
+        }
     }
 }

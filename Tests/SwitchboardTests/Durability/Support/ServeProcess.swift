@@ -11,7 +11,10 @@ final class ServeProcess: @unchecked Sendable {
     private var process: Process?
     private(set) var starts = 0
 
-    init(configPath: String, environment: [String: String], port: Int, logFolder: URL) {
+    let arguments: [String]
+
+    init(configPath: String, environment: [String: String], port: Int, logFolder: URL, arguments: [String] = []) {
+        self.arguments = arguments
         self.configPath = configPath
         self.environment = environment
         self.port = port
@@ -28,7 +31,7 @@ final class ServeProcess: @unchecked Sendable {
         FileManager.default.createFile(atPath: logURL(starts).path, contents: nil)
         let process = Process()
         process.executableURL = SwitchboardBinary.url
-        process.arguments = ["serve", "--config", configPath]
+        process.arguments = ["serve", "--config", configPath] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = try FileHandle(forWritingTo: logURL(starts))
         process.standardError = try FileHandle(forWritingTo: logURL(starts))

@@ -1,0 +1,28 @@
+import Desk
+import IRCClient
+import ServiceLifecycle
+import Store
+
+/// Samples the gauges a counter cannot express: outbox depth, the IRC connection, its lag and queue.
+struct MetricsSampler: Service {
+    let database: AppDatabase
+    let ircClient: IRCClient?
+    var interval: Duration = .seconds(5)
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await sample()
+                try await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    func sample() async {
+        let pending = (try? await database.outboxItems(states: [.pending, .inFlight]).count) ?? 0
+        let unknown = (try? await database.outboxItems(states: [.unknown]).count) ?? 0
+        let connected = await ircClient?.state == .connected
+        DeskMetrics.sample(outboxPending: pending, outboxUnknown: unknown, ircConnected: connected, ircLag: await ircClient?.lag)
+        if let ircClient { DeskMetrics.ircQueue(await ircClient.queuedLineCount) }
+    }
+}
