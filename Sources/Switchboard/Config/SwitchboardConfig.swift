@@ -92,6 +92,9 @@ struct SwitchboardConfig: Sendable {
     var templates: [MessageTemplate] = []
     /// `business_hours`, `sla` and `follow_ups`: when timers chase silent and unanswered tickets.
     var followUps = FollowUpSettings()
+    /// `churn: {channel, digest_at, weekly_on}`: the churn watch's digests; on by default when a routing
+    /// rule sends churn_risk somewhere.
+    var churnWatch: DeskBot.ChurnWatchSettings?
     var agents: [Agent]
 }
 
@@ -127,7 +130,7 @@ extension SwitchboardConfig {
 
     private static func parse(_ root: Node?, reader r: ConfigReader, base: URL, file: String) -> SwitchboardConfig {
         let top = r.mapping(root, at: "", allowed: [
-            "irc", "http", "storage", "whatsapp", "email", "routing", "kb", "customers", "agents", "business_hours", "sla", "follow_ups",
+            "irc", "http", "storage", "whatsapp", "email", "routing", "kb", "customers", "agents", "business_hours", "sla", "follow_ups", "churn",
         ]) ?? [:]
         let irc = parseIRC(top["irc"], reader: r, base: base)
         let http = parseHTTP(top["http"], reader: r)
@@ -155,6 +158,7 @@ extension SwitchboardConfig {
             customersCSV: resolve(r.string(customers["csv"], at: "customers.csv"), base: base), agents: agents)
         config.templates = parseTemplates(whatsapp["templates"], reader: r, twilio: twilio != nil)
         config.followUps = parseFollowUps(hours: top["business_hours"], sla: top["sla"], followUps: top["follow_ups"], reader: r)
+        config.churnWatch = parseChurnWatch(top["churn"], routing: routing, timeZone: config.followUps.hours.timeZone, reader: r)
         return config
     }
 

@@ -17,6 +17,8 @@ actor DeskBot: IntakeListener {
         var whatsappWindow: TimeInterval = 24 * 3600
         /// Pre-approved WhatsApp templates for `template N NAME` and for sending outside the 24-hour window.
         var templates: [MessageTemplate] = []
+        /// The daily churn digest and weekly summary; nil turns the churn watch off.
+        var churnWatch: ChurnWatchSettings?
         /// Follow-up timers: awaiting the customer, the WhatsApp window, the first-response SLA.
         var followUps = FollowUpSettings()
         /// Times shown to agents (delivery reports, digests) are in the team's business time zone.

@@ -22,6 +22,7 @@ struct DeskAssembly {
             deskSettings.commandPrefix = irc.commandPrefix
             deskSettings.templates = settings.templates
             deskSettings.followUps = settings.followUps
+            deskSettings.churnWatch = settings.churnWatch
             let bot = DeskBot(database: database, output: ircClient, router: settings.ticketRouter, policy: settings.policy,
                               settings: deskSettings, logger: Logger(label: "switchboard.desk"))
             desk = bot

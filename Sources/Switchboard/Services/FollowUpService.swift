@@ -1,6 +1,6 @@
 import ServiceLifecycle
 
-/// Fires the desk's durable follow-up timers as they fall due. It polls rather than sleeping until the
+/// Fires the desk's durable follow-up timers as they fall due, and posts the churn watch's digests. It polls rather than sleeping until the
 /// next due time, so that timers scheduled by another process (or while it slept) are never late by
 /// more than one interval.
 struct FollowUpService: Service {
@@ -11,6 +11,7 @@ struct FollowUpService: Service {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await desk.fireDueTimers()
+                await desk.postDueChurnDigests()
                 try await Task.sleep(for: pollInterval)
             }
         }

@@ -27,13 +27,14 @@ struct FollowUpTests {
         func containing(_ needle: String) -> [String] { all.filter { $0.contains(needle) } }
     }
 
-    struct Desk {
+    struct DeskRig {
         let clock: TestClock
         let database: AppDatabase
         let output = RecordingOutput()
         let bot: DeskBot
 
-        init(clock: TestClock, database: AppDatabase, followUps: FollowUpSettings = FollowUpSettings(followUpTemplate: "follow_up")) {
+        init(clock: TestClock, database: AppDatabase, followUps: FollowUpSettings = FollowUpSettings(followUpTemplate: "follow_up"),
+             churnWatch: DeskBot.ChurnWatchSettings? = nil) {
             self.clock = clock
             self.database = database
             let router = TicketRouter(rules: [RoutingRule(name: "routing[0]", isDefault: true, channel: "#support", team: "support")],
@@ -45,13 +46,15 @@ struct FollowUpTests {
             ]))
             var settings = DeskBot.Settings()
             settings.followUps = followUps
+            settings.churnWatch = churnWatch
             bot = DeskBot(database: database, output: output, router: router, policy: policy, settings: settings, now: clock.function)
         }
 
-        func customerWrites(_ text: String, id: String = UUID().uuidString) async throws {
-            let pipeline = IntakePipeline(database: database, triager: DeskFlowTests.FixedTriager(category: .support, urgency: .normal), listener: bot)
-            _ = try await pipeline.accept(InboundMessage(channel: .whatsapp, providerID: "SM" + id, contact: .phone("+971501232233"),
-                                                         displayName: "Omar Haddad", text: text))
+        func customerWrites(_ text: String, id: String = UUID().uuidString, category: Category = .support,
+                            phone: String = "+971501232233", name: String = "Omar Haddad") async throws {
+            let pipeline = IntakePipeline(database: database, triager: DeskFlowTests.FixedTriager(category: category, urgency: .normal), listener: bot)
+            _ = try await pipeline.accept(InboundMessage(channel: .whatsapp, providerID: "SM" + id, contact: .phone(phone),
+                                                         displayName: name, text: text))
         }
 
         func agent(_ text: String, account: String = "aisha") async {
@@ -68,9 +71,9 @@ struct FollowUpTests {
         }
     }
 
-    static func fresh() throws -> Desk {
+    static func fresh() throws -> DeskRig {
         let clock = TestClock()
-        return Desk(clock: clock, database: try AppDatabase.inMemory(now: clock.function))
+        return DeskRig(clock: clock, database: try AppDatabase.inMemory(now: clock.function))
     }
 
     @Test("an unclaimed ticket is escalated to the admins once its first-response SLA passes, and only once")
@@ -173,6 +176,47 @@ struct FollowUpTests {
         #expect(desk.output.containing("no word from the customer").count == 1, "the deferred nudge fires when the snooze ends")
     }
 
+    @Test("the churn watch posts a daily digest and a weekly summary at the configured local time, once each")
+    func churnWatch() async throws {
+        let clock = TestClock()
+        // Monday 2026-11-23, 07:00 in Dubai.
+        clock.advance(ISO8601DateFormatter().date(from: "2026-11-23T07:00:00+04:00")!.timeIntervalSince(clock.now))
+        let dubai = TimeZone(identifier: "Asia/Dubai")!
+        let desk = DeskRig(clock: clock, database: try AppDatabase.inMemory(now: clock.function),
+                        churnWatch: .init(channel: "#churn", schedule: DigestSchedule(timeZone: dubai, at: 9 * 60, weeklyOn: 2)))
+        try await desk.customerWrites("If the sync isn't fixed before renewal we'll move to Zoho", category: .churnRisk,
+                                      phone: "+971501110001", name: "Priya Nair")
+        try await desk.customerWrites("We are cancelling at the end of the month", category: .churnRisk, phone: "+971501110002", name: "Rahul Mehta")
+        try await desk.waitForTimers(2, count: 2)
+        await desk.agent("claim 1")
+        await desk.agent("draft 1 the sync fix ships Thursday")
+        await desk.agent("close 2 --silent offered two months free; staying", account: "founder")
+
+        clock.advance(3600 + 59 * 60)
+        #expect(await desk.bot.postDueChurnDigests() == 0, "08:59 is too early")
+        clock.advance(2 * 60)
+        #expect(await desk.bot.postDueChurnDigests() > 0)
+        let lines = desk.output.all
+        let header = try #require(lines.first { $0.hasPrefix("Daily churn watch") })
+        #expect(header == "Daily churn watch (09:00 Asia/Dubai): 1 open churn risk", "\(header)")
+        let risk = try #require(lines.first { $0.hasPrefix("  #1 ") })
+        #expect(risk.contains("owner aisha") && risk.contains("last: draft not sent"), "\(risk) — all: \(lines)")
+        #expect(lines.contains("Weekly churn watch: 2 churn risks opened, 1 closed in the last 7 days"), "\(lines)")
+        #expect(lines.contains { $0.contains("#2 closed: \"offered two months free; staying\"") }, "\(lines)")
+
+        let before = desk.output.all.count
+        clock.advance(30 * 60)
+        #expect(await desk.bot.postDueChurnDigests() == 0, "posted once")
+        let restarted = DeskRig(clock: clock, database: desk.database,
+                             churnWatch: .init(channel: "#churn", schedule: DigestSchedule(timeZone: dubai, at: 9 * 60, weeklyOn: 2)))
+        #expect(await restarted.bot.postDueChurnDigests() == 0, "a restart does not repeat it")
+        clock.advance(24 * 3600)
+        #expect(await desk.bot.postDueChurnDigests() > 0)
+        let tuesday = Array(desk.output.all.dropFirst(before))
+        #expect(tuesday.contains { $0.hasPrefix("Daily churn watch") })
+        #expect(!tuesday.contains { $0.hasPrefix("Weekly") }, "the weekly summary is on Mondays only")
+    }
+
     @Test("timers that fell due while the bot was down fire once after a restart, never twice")
     func restart() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-followup-\(UUID().uuidString.prefix(8))")
@@ -181,21 +225,21 @@ struct FollowUpTests {
         let path = folder.appendingPathComponent("desk.sqlite").path
         let clock = TestClock()
         do {
-            let first = Desk(clock: clock, database: try AppDatabase.open(path: path, now: clock.function))
+            let first = DeskRig(clock: clock, database: try AppDatabase.open(path: path, now: clock.function))
             try await first.customerWrites("Where is my invoice?")
             try await first.waitForTimers(1, count: 2)
         }
         // Down for six hours: the first-response timer falls due meanwhile.
         clock.advance(6 * 3600)
-        let second = Desk(clock: clock, database: try AppDatabase.open(path: path, now: clock.function))
-        let third = Desk(clock: clock, database: try AppDatabase.open(path: path, now: clock.function))
+        let second = DeskRig(clock: clock, database: try AppDatabase.open(path: path, now: clock.function))
+        let third = DeskRig(clock: clock, database: try AppDatabase.open(path: path, now: clock.function))
         // Two processes racing for the same due timer: the durable claim lets exactly one act.
         async let a = second.bot.fireDueTimers()
         async let b = third.bot.fireDueTimers()
         let fired = await a + b
         #expect(fired == 1)
         #expect((second.output.containing("SLA missed") + third.output.containing("SLA missed")).count == 1)
-        let restarted = Desk(clock: clock, database: try AppDatabase.open(path: path, now: clock.function))
+        let restarted = DeskRig(clock: clock, database: try AppDatabase.open(path: path, now: clock.function))
         #expect(await restarted.bot.fireDueTimers() == 0)
         #expect(restarted.output.all.isEmpty)
     }
