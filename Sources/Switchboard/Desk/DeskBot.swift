@@ -14,6 +14,8 @@ actor DeskBot: IntakeListener {
         /// The window in which a customer's reply reopens a closed ticket (also the store's setting).
         var reopenWindow: Duration = .seconds(7 * 86_400)
         var whatsappWindow: TimeInterval = 24 * 3600
+        /// Searched by `kb` and by drafts; nil when the config has no `kb.path`.
+        var knowledge: KnowledgeBase?
     }
 
     let database: AppDatabase
@@ -25,6 +27,8 @@ actor DeskBot: IntakeListener {
     let logger: Logger
     let now: @Sendable () -> Date
     var pager = Pager()
+    /// Broken knowledge-base files already logged, so each is reported once until it changes.
+    var reportedKnowledgeProblems = Set<String>()
 
     init(database: AppDatabase, output: any ChatOutput, router: TicketRouter, policy: Policy, settings: Settings = Settings(),
          logger: Logger = Logger(label: "switchboard.desk"), now: @escaping @Sendable () -> Date = { Date() }) {

@@ -20,6 +20,11 @@ struct DeskAssembly {
         if let ircClient, let irc = settings.irc {
             var deskSettings = DeskBot.Settings()
             deskSettings.commandPrefix = irc.commandPrefix
+            do {
+                deskSettings.knowledge = try KnowledgeBase.make(settings: settings, database: database)
+            } catch {
+                logger.error("the knowledge base is off: \(error)")
+            }
             let bot = DeskBot(database: database, output: ircClient, router: settings.ticketRouter, policy: settings.policy,
                               settings: deskSettings, logger: Logger(label: "switchboard.desk"))
             desk = bot
