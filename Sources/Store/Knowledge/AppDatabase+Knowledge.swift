@@ -8,11 +8,8 @@ extension AppDatabase {
     static let knowledgeFormat = "1"
 
     /// BM25 column weights of `kb_words`: a word in the title or tags says more about what an article
-    /// answers than the same word in a paragraph; concepts are coarse, so they count less than words.
-    static let knowledgeColumnWeights = (title: 4.0, tags: 3.0, body: 1.0, concepts: 1.5)
-    /// How much the trigram index adds to the word score. It carries scripts without spaces (Thai) and
-    /// inflections the stemmer misses, but trigrams of common words are noise, so it counts less.
-    static let knowledgeTrigramWeight = 0.4
+    /// answers than the same word in a paragraph. (The concepts column is only searched on its own.)
+    static let knowledgeColumnWeights = (title: 4.0, tags: 3.0, body: 1.0, concepts: 1.0)
 
     /// Brings the index in line with the Markdown files under `folder`: new files are added, edited ones
     /// re-indexed, deleted ones dropped. Files whose size and modification time are unchanged are not
@@ -119,60 +116,75 @@ extension AppDatabase {
 
     /// Articles that answer `question`, best first, one per topic.
     ///
-    /// Only articles in `languages` are searched (all when empty). When an article exists in several of
-    /// them, the hit is the version in the earliest language of the list — the customer's own, before
-    /// English — with the best score any of its versions reached, so an Arabic question answered by the
-    /// English wording of an article still gets the Arabic translation.
+    /// Only articles in `languages` are candidates (all when empty); the first language is the question's.
+    /// Each word, concept and trigram of the question is one FTS5 query, scored by ``KnowledgeScorer``.
+    /// When an article exists in several of the languages, the hit is the version in the earliest one —
+    /// the customer's own, before English — with the best score any of its versions reached, so an
+    /// Arabic question answered by the English wording of an article still gets the Arabic translation.
     public func searchKnowledge(
         _ question: String, languages: [String], vocabulary: KnowledgeVocabulary = .none, limit: Int = 10
     ) async throws -> [KnowledgeHit] {
-        let terms = KnowledgeText.searchTerms(question)
-        let concepts = vocabulary.concepts(question).map { $0.lowercased() }
-        let words = KnowledgeMatchExpression.words(terms: terms, concepts: concepts)
-        let trigrams = KnowledgeMatchExpression.trigrams(terms: terms)
-        guard words != nil || trigrams != nil, limit > 0 else { return [] }
+        let terms = Array(KnowledgeText.searchTerms(question).prefix(KnowledgeMatchExpression.maximumTerms))
+        var seen = Set<String>()
+        let concepts = vocabulary.concepts(question).map { $0.lowercased() }.filter { seen.insert($0).inserted }
+        guard !terms.isEmpty || !concepts.isEmpty, limit > 0 else { return [] }
         return try await reader.read { db in
-            var scores: [Int64: Double] = [:]
+            let articles = try Self.knowledgeRows(db)
+            guard !articles.isEmpty else { return [] }
+            var scorer = KnowledgeScorer(languages: articles.mapValues(\.lang), questionLanguage: languages.first)
             let weights = Self.knowledgeColumnWeights
-            if let words {
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT rowid, -bm25(kb_words, ?, ?, ?, ?) AS score FROM kb_words WHERE kb_words MATCH ?
-                    """, arguments: [weights.title, weights.tags, weights.body, weights.concepts, words])
-                for row in rows { scores[row["rowid"], default: 0] += row["score"] as Double }
+            func rows(_ sql: String, _ arguments: StatementArguments) throws -> [(id: Int64, score: Double)] {
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { (id: $0[0], score: $0[1]) }
             }
-            if let trigrams {
-                let rows = try Row.fetchAll(db, sql: "SELECT rowid, -bm25(kb_trigrams) AS score FROM kb_trigrams WHERE kb_trigrams MATCH ?",
-                                            arguments: [trigrams])
-                for row in rows { scores[row["rowid"], default: 0] += Self.knowledgeTrigramWeight * (row["score"] as Double) }
+            func words(_ expression: String) throws -> [(id: Int64, score: Double)] {
+                try rows("SELECT rowid, -bm25(kb_words, ?, ?, ?, ?) FROM kb_words WHERE kb_words MATCH ?",
+                         [weights.title, weights.tags, weights.body, weights.concepts, expression])
             }
-            guard !scores.isEmpty else { return [] }
-            let ids = Array(scores.keys)
-            let matched = try Self.knowledgeRows(db, filter: "id", in: StatementArguments(ids), count: ids.count)
-            var best: [String: Double] = [:]
-            for row in matched where languages.isEmpty || languages.contains(row.lang) {
-                best[row.topic] = max(best[row.topic] ?? 0, scores[row.id] ?? 0)
+            var unmatched: [String] = []
+            for term in terms {
+                let found = try words(KnowledgeMatchExpression.word(term))
+                scorer.add(found, kind: .word)
+                let needsTrigrams = found.isEmpty || KnowledgeMatchExpression.isUnspaced(term)
+                if needsTrigrams && !term.unicodeScalars.allSatisfy(\.isASCII) { unmatched.append(term) }
             }
-            guard !best.isEmpty else { return [] }
-            let topics = Array(best.keys)
-            let versions = try Self.knowledgeRows(db, filter: "topic", in: StatementArguments(topics), count: topics.count)
-            func rank(_ lang: String) -> Int { languages.firstIndex(of: lang) ?? (languages.isEmpty ? 0 : Int.max) }
-            var chosen: [String: KnowledgeRow] = [:]
-            for version in versions where rank(version.lang) != Int.max {
-                guard let current = chosen[version.topic] else {
-                    chosen[version.topic] = version
-                    continue
-                }
-                let better = languages.isEmpty
-                    ? (scores[version.id] ?? 0) > (scores[current.id] ?? 0)
-                    : rank(version.lang) < rank(current.lang)
-                if better { chosen[version.topic] = version }
+            for concept in concepts.prefix(KnowledgeMatchExpression.maximumTerms) {
+                scorer.add(try words(KnowledgeMatchExpression.concept(concept)), kind: .concept)
             }
-            return chosen.values
-                .map { KnowledgeHit(path: $0.path, title: $0.title, lang: $0.lang, url: $0.url, score: best[$0.topic] ?? 0) }
-                .sorted { ($0.score, $1.path) > ($1.score, $0.path) }
-                .prefix(limit)
-                .map { $0 }
+            for gram in KnowledgeMatchExpression.trigrams(unmatched) {
+                scorer.add(try rows("SELECT rowid, -bm25(kb_trigrams) FROM kb_trigrams WHERE kb_trigrams MATCH ?", [gram]), kind: .trigram)
+            }
+            return Self.collapse(scorer.scores, articles: articles, languages: languages, limit: limit)
         }
+    }
+
+    /// One hit per topic, in the most preferred language that has a version, with the topic's best score.
+    private static func collapse(_ scores: [Int64: Double], articles: [Int64: KnowledgeRow], languages: [String], limit: Int) -> [KnowledgeHit] {
+        var best: [String: Double] = [:]
+        for (id, score) in scores {
+            guard let article = articles[id], rank(article.lang, in: languages) != Int.max else { continue }
+            best[article.topic] = max(best[article.topic] ?? 0, score)
+        }
+        var chosen: [String: KnowledgeRow] = [:]
+        for (id, article) in articles {
+            let rank = rank(article.lang, in: languages)
+            guard best[article.topic] != nil, rank != Int.max else { continue }
+            if let current = chosen[article.topic] {
+                let currentRank = Self.rank(current.lang, in: languages)
+                let better = rank < currentRank || (rank == currentRank && (scores[id] ?? 0) > (scores[current.id] ?? 0))
+                if !better { continue }
+            }
+            chosen[article.topic] = article
+        }
+        return chosen.values
+            .map { KnowledgeHit(path: $0.path, title: $0.title, lang: $0.lang, url: $0.url, score: best[$0.topic] ?? 0) }
+            .sorted { ($0.score, $1.path) > ($1.score, $0.path) }
+            .prefix(limit)
+            .map { $0 }
+    }
+
+    /// Position of `lang` in the preference list; `Int.max` when it is not searched.
+    private static func rank(_ lang: String, in languages: [String]) -> Int {
+        languages.isEmpty ? 0 : languages.firstIndex(of: lang) ?? Int.max
     }
 
     /// One indexed article, as parsed when it was indexed.
@@ -199,12 +211,11 @@ extension AppDatabase {
         var url: String
     }
 
-    /// Rows whose `column` is one of `values` (`count` placeholders).
-    private static func knowledgeRows(_ db: Database, filter column: String, in values: StatementArguments, count: Int) throws -> [KnowledgeRow] {
-        let placeholders = Array(repeating: "?", count: count).joined(separator: ",")
-        let sql = "SELECT id, path, topic, title, lang, url FROM kb_articles WHERE \(column) IN (\(placeholders))"
-        return try Row.fetchAll(db, sql: sql, arguments: values).map { row in
+    /// Every indexed article by id (without bodies): a knowledge base is hundreds of rows, not millions.
+    private static func knowledgeRows(_ db: Database) throws -> [Int64: KnowledgeRow] {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, path, topic, title, lang, url FROM kb_articles").map { row in
             KnowledgeRow(id: row["id"], path: row["path"], topic: row["topic"], title: row["title"], lang: row["lang"], url: row["url"])
         }
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
     }
 }

@@ -27,13 +27,6 @@ struct KBCommand: AsyncParsableCommand {
     @Argument(help: "The question, in any language.")
     var query: [String]
 
-    struct Line: Encodable {
-        var path: String
-        var title: String
-        var lang: String
-        var score: Double
-    }
-
     func run() async throws {
         let settings = try SwitchboardConfig.loadOrExit(config)
         guard settings.kbPath != nil else {
@@ -53,12 +46,9 @@ struct KBCommand: AsyncParsableCommand {
         for problem in search.refresh.problems {
             FileHandle.standardError.write(Data("kb: skipped \(problem)\n".utf8))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         var output = Data()
         for hit in search.hits {
-            let line = Line(path: hit.path, title: hit.title, lang: hit.lang, score: (hit.score * 10_000).rounded() / 10_000)
-            output.append(try encoder.encode(line))
+            output.append(contentsOf: Array(try hit.jsonLine().utf8))
             output.append(0x0A)
         }
         FileHandle.standardOutput.write(output)

@@ -3,11 +3,15 @@
 extension ConceptLexicon {
     /// Concepts that say what a text is about. Greetings, thanks, urgency, deadlines, negation and the
     /// other cues triage uses for category and urgency are left out: every help article would share them.
+    /// So are the forms of a question (`howTo`, `whereIs`, `status`): "how do I…" matches every article
+    /// with a "How to…" heading, whatever the question is about. `slow` is out because its patterns
+    /// `lag*` and Thai `ช้า` also fire inside everyday words (Indonesian "lagi", Thai "เช้า" — morning);
+    /// a weak cue for triage, but it would send those questions to any article that says "pending".
     static let topical: Set<Concept> = [
         .refund, .charge, .double, .invoice, .price, .payment, .tax, .subscription,
         .cancel, .renewal, .downgrade, .export,
-        .crash, .error, .outage, .sync, .wrong, .lostData, .update, .notReceived, .slow,
-        .add, .howTo, .whereIs, .account, .change, .status,
+        .crash, .error, .outage, .sync, .wrong, .lostData, .update, .notReceived,
+        .add, .account, .change,
     ]
 
     /// The topical concepts found in `text`, one entry per occurrence (so repeated mentions weigh more).
