@@ -6,6 +6,7 @@ import Foundation
 /// concepts) overlap the question most, weighting rare words over words every section has, then the
 /// sentence in it that matches best, and the sentences after it while they fit. A numbered step is never
 /// quoted without the steps before it, and a lead-in line ending in `:` comes with what it introduces.
+/// A question about time ("kab tak", "how many days") favours text that states a duration.
 public struct KnowledgePassage: Sendable, Hashable {
     public var heading: String
     /// Sentences and list items, in article order.
@@ -20,12 +21,18 @@ public struct KnowledgePassage: Sendable, Hashable {
         let sections = article.sections.map { section in
             Block(text: section.heading + "\n" + KnowledgeText.plain(section.markdown), vocabulary: vocabulary)
         }
+        let asksWhen = KnowledgeDuration.isAsked(in: KnowledgeText.words(question))
+        func durationBonus(_ text: String) -> Double { asksWhen && KnowledgeDuration.isStated(in: text) ? Self.durationBonus : 0 }
         let sectionWeights = query.weights(over: sections)
         var bestSection = 0
         var bestScore = 0.0
         for (index, section) in sections.enumerated() {
-            let headingBonus = query.score(Block(text: article.sections[index].heading, vocabulary: .none), weights: sectionWeights) * 0.5
-            let score = query.score(section, weights: sectionWeights) + headingBonus
+            // The first section is headed by the article's title, which speaks for every section.
+            let heading = article.sections[index].heading
+            let headingBonus = heading == article.title ? 0 : query.score(Block(text: heading, vocabulary: .none), weights: sectionWeights) * 0.5
+            // A heading that itself asks "how long" is where the answer to a "when?" question lives.
+            let timeHeading = asksWhen && KnowledgeDuration.isAsked(in: KnowledgeText.words(heading)) ? Self.durationBonus : 0
+            let score = query.score(section, weights: sectionWeights) + headingBonus + timeHeading + durationBonus(article.sections[index].markdown)
             if score > bestScore {
                 bestScore = score
                 bestSection = index
@@ -33,13 +40,13 @@ public struct KnowledgePassage: Sendable, Hashable {
         }
         guard article.sections.indices.contains(bestSection) else { return KnowledgePassage(heading: article.title, units: []) }
         let section = article.sections[bestSection]
-        let units = Self.units(KnowledgeText.plain(section.markdown))
+        let units = Self.units(markdown: section.markdown)
         let blocks = units.map { Block(text: $0, vocabulary: vocabulary) }
         let unitWeights = query.weights(over: blocks)
         var best = 0
         var top = 0.0
         for (index, block) in blocks.enumerated() {
-            let score = query.score(block, weights: unitWeights)
+            let score = query.score(block, weights: unitWeights) + durationBonus(units[index])
             if score > top {
                 top = score
                 best = index
@@ -47,6 +54,10 @@ public struct KnowledgePassage: Sendable, Hashable {
         }
         return KnowledgePassage(heading: section.heading, units: Self.window(units, around: best, limit: limit))
     }
+
+    /// What stating a duration is worth to a "when?" question: about as much as a word only one section
+    /// of five has.
+    static let durationBonus = 1.8
 
     /// From the best unit onwards while the text fits, starting earlier for numbered steps and lead-ins.
     static func window(_ units: [String], around best: Int, limit: Int) -> [String] {
@@ -70,24 +81,51 @@ public struct KnowledgePassage: Sendable, Hashable {
         return chosen
     }
 
-    /// Lines, then sentences within a line. A dot followed by a space and a lower-case letter is an
-    /// abbreviation, not an end ("e.g. the"); dots inside words (`status.bazaarly.example`) never split.
-    static func units(_ plain: String) -> [String] {
-        var units: [String] = []
-        for line in plain.split(separator: "\n") {
-            var current = ""
-            let characters = Array(line)
-            for (index, character) in characters.enumerated() {
-                current.append(character)
-                guard ".!?؟।".contains(character), index + 2 < characters.count, characters[index + 1] == " " else { continue }
-                let next = characters[index + 2]
-                if next.isLowercase || (character == "." && current.count <= 3) { continue }
-                units.append(current.trimmingWhitespace())
-                current = ""
-            }
-            let rest = current.trimmingWhitespace()
-            if !rest.isEmpty { units.append(rest) }
+    /// Paragraphs (wrapped lines joined), list items and table rows, each cut into sentences. A dot
+    /// followed by a space and a lower-case letter is an abbreviation, not an end ("e.g. the"); dots
+    /// inside words (`status.bazaarly.example`) never split.
+    static func units(markdown: String) -> [String] {
+        var blocks: [String] = []
+        var current: [Substring] = []
+        func flush() {
+            if !current.isEmpty { blocks.append(KnowledgeText.plain(current.joined(separator: " "))) }
+            current = []
         }
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.isEmpty || trimmed.hasPrefix("```") || trimmed.hasPrefix("#") {
+                flush()
+                continue
+            }
+            if startsBlock(trimmed) { flush() }
+            current.append(trimmed)
+            if trimmed.hasPrefix("|") { flush() }
+        }
+        flush()
+        return blocks.filter { !$0.isEmpty }.flatMap(sentences)
+    }
+
+    /// A list item or a table row starts a block of its own; anything else continues a paragraph.
+    private static func startsBlock(_ line: Substring) -> Bool {
+        if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("+ ") || line.hasPrefix("|") { return true }
+        let digits = line.prefix { $0.isASCIIDigit }
+        return !digits.isEmpty && line.dropFirst(digits.count).hasPrefix(". ")
+    }
+
+    static func sentences(_ text: String) -> [String] {
+        var units: [String] = []
+        var current = ""
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            current.append(character)
+            guard ".!?؟।".contains(character), index + 2 < characters.count, characters[index + 1] == " " else { continue }
+            let next = characters[index + 2]
+            if next.isLowercase || (character == "." && current.count <= 3) { continue }
+            units.append(current.trimmingWhitespace())
+            current = ""
+        }
+        let rest = current.trimmingWhitespace()
+        if !rest.isEmpty { units.append(rest) }
         return units
     }
 
@@ -103,20 +141,23 @@ public struct KnowledgePassage: Sendable, Hashable {
         return String(prefix[..<end]) + "…"
     }
 
-    /// Words and concepts of one piece of text, stemmed for matching.
+    /// Words and concepts of one piece of text, stemmed for matching, with how often each occurs.
     struct Block {
-        var stems: Set<String>
-        var concepts: Set<String>
+        var stems: [String: Int]
+        var concepts: [String: Int]
 
         init(text: String, vocabulary: KnowledgeVocabulary) {
-            stems = Set(KnowledgeText.words(text).map(KnowledgeText.stem))
-            concepts = Set(vocabulary.concepts(text))
+            stems = KnowledgeText.words(text).map(KnowledgeText.stem).reduce(into: [:]) { $0[$1, default: 0] += 1 }
+            concepts = vocabulary.concepts(text).reduce(into: [:]) { $0[$1, default: 0] += 1 }
         }
 
-        func contains(_ stem: String) -> Bool {
-            if stems.contains(stem) { return true }
-            guard stem.count >= 4 else { return false }
-            return stems.contains { $0.count >= 4 && ($0.hasPrefix(stem) || stem.hasPrefix($0)) }
+        /// Occurrences of a stem, counting words that extend it or that it extends (four letters or more).
+        func count(_ stem: String) -> Int {
+            guard stem.count >= 4 else { return stems[stem] ?? 0 }
+            return stems.reduce(0) { total, entry in
+                let related = entry.key == stem || (entry.key.count >= 4 && (entry.key.hasPrefix(stem) || stem.hasPrefix(entry.key)))
+                return total + (related ? entry.value : 0)
+            }
         }
     }
 
@@ -135,20 +176,23 @@ public struct KnowledgePassage: Sendable, Hashable {
             var weights: [String: Double] = [:]
             let count = Double(blocks.count)
             for stem in stems {
-                let frequency = Double(blocks.filter { $0.contains(stem) }.count)
+                let frequency = Double(blocks.filter { $0.count(stem) > 0 }.count)
                 weights[stem] = log(1 + count / max(frequency, 0.5))
             }
             for concept in concepts {
-                let frequency = Double(blocks.filter { $0.concepts.contains(concept) }.count)
+                let frequency = Double(blocks.filter { $0.concepts[concept] != nil }.count)
                 weights["§" + concept] = 0.5 * log(1 + count / max(frequency, 0.5))
             }
             return weights
         }
 
+        /// Weight times a saturating term frequency, as BM25 does: the third mention of a word adds
+        /// less than the first.
         func score(_ block: Block, weights: [String: Double]) -> Double {
+            func saturated(_ frequency: Int) -> Double { Double(frequency) * 2.2 / (Double(frequency) + 1.2) }
             var score = 0.0
-            for stem in stems where block.contains(stem) { score += weights[stem] ?? 0 }
-            for concept in concepts where block.concepts.contains(concept) { score += weights["§" + concept] ?? 0 }
+            for stem in stems { score += (weights[stem] ?? 0) * saturated(block.count(stem)) }
+            for concept in concepts { score += (weights["§" + concept] ?? 0) * saturated(block.concepts[concept] ?? 0) }
             return score
         }
     }

@@ -17,7 +17,7 @@ enum KnowledgeStopwords {
         "please", "pls", "plz", "hi", "hello", "hey", "dear", "thanks", "thank", "ok", "okay", "guys", "team", "sir",
         "madam", "get", "got", "getting", "im", "ive", "dont", "doesnt", "didnt", "cant", "wont", "isnt", "re", "ll",
         "ve", "s", "t", "d", "m", "again", "still", "now", "then", "than", "over",
-        "someone", "something", "way", "there", "want", "need", "know",
+        "someone", "something", "way", "there", "want", "need", "know", "until", "till", "many", "much", "since",
     ]
 
     static let arabic: Set<String> = [

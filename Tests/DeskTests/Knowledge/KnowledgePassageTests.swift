@@ -35,6 +35,28 @@ struct KnowledgePassageTests {
         #expect(passage.text.contains("Cards: 5–7 working days"))
     }
 
+    @Test("a question about time, in any language, gets the sentence that states a duration", arguments: [
+        "how many days until the money shows on my card?", "kab tak paisa card me wapas aayega?", "berapa lama uangnya masuk ke kartu?",
+    ])
+    func durations(question: String) {
+        let passage = KnowledgePassage.best(in: Self.article, for: question, limit: 300)
+        #expect(passage.heading == "How long it takes", "\(question)")
+        #expect(passage.text.contains("5–7 working days"))
+    }
+
+    @Test("durations are recognised in English, Arabic, Malay and Thai; \"when?\" in several languages")
+    func durationWords() {
+        #expect(KnowledgeDuration.isStated(in: "Cards take 5–7 working days."))
+        #expect(KnowledgeDuration.isStated(in: "يصل خلال 5 إلى 7 أيام عمل"))
+        #expect(KnowledgeDuration.isStated(in: "dalam 1 hari bekerja"))
+        #expect(KnowledgeDuration.isStated(in: "ใช้ได้นาน 72 ชั่วโมง"))
+        #expect(!KnowledgeDuration.isStated(in: "Starter has 3 staff logins and 1 outlet."))
+        for question in ["when will it arrive", "متى يوصل", "refund kab milega", "kailan po", "bila masuk", "emta el flous"] {
+            #expect(KnowledgeDuration.isAsked(in: KnowledgeText.words(question)), "\(question)")
+        }
+        #expect(!KnowledgeDuration.isAsked(in: KnowledgeText.words("how do I add a cashier")))
+    }
+
     @Test("a how-to question gets every step from the first, not the middle of a list")
     func steps() {
         let passage = KnowledgePassage.best(in: Self.article, for: "where do I tap request refund?", limit: 300)
@@ -73,9 +95,9 @@ struct KnowledgePassageTests {
         #expect(passage.heading == "If the refund has not arrived")
     }
 
-    @Test("sentences split at full stops but not inside domains or after short abbreviations")
+    @Test("wrapped lines join into paragraphs; sentences split at full stops but not inside domains or after abbreviations")
     func sentenceUnits() {
-        let units = KnowledgePassage.units("Open status.bazaarly.example now. It updates every 30 minutes! Then e.g. retry.")
-        #expect(units == ["Open status.bazaarly.example now.", "It updates every 30 minutes!", "Then e.g. retry."])
+        let units = KnowledgePassage.units(markdown: "Open status.bazaarly.example now. It updates every\n30 minutes! Then e.g. retry.\n\n- **Cards**: 5–7\n  working days.\n1. Step one.")
+        #expect(units == ["Open status.bazaarly.example now.", "It updates every 30 minutes!", "Then e.g. retry.", "Cards: 5–7 working days.", "1. Step one."])
     }
 }
