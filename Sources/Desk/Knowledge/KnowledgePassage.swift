@@ -40,7 +40,12 @@ public struct KnowledgePassage: Sendable, Hashable {
         }
         guard article.sections.indices.contains(bestSection) else { return KnowledgePassage(heading: article.title, units: []) }
         let section = article.sections[bestSection]
-        let units = Self.units(markdown: section.markdown)
+        let paragraphs = Self.paragraphs(markdown: section.markdown)
+        let units = paragraphs.flatMap(Self.sentences)
+        let paragraphStarts = paragraphs.reduce(into: [Int]()) { starts, paragraph in
+            let start = (starts.last ?? 0) + (starts.isEmpty ? 0 : Self.sentences(paragraphs[starts.count - 1]).count)
+            starts.append(start)
+        }
         let blocks = units.map { Block(text: $0, vocabulary: vocabulary) }
         let unitWeights = query.weights(over: blocks)
         var best = 0
@@ -52,7 +57,11 @@ public struct KnowledgePassage: Sendable, Hashable {
                 best = index
             }
         }
-        return KnowledgePassage(heading: section.heading, units: Self.window(units, around: best, limit: limit))
+        // Start at the beginning of the best sentence's paragraph when that fits: a second sentence often
+        // leans on the first ("As for a real duplicate charge, …").
+        let paragraphStart = paragraphStarts.last { $0 <= best } ?? best
+        let from = units[paragraphStart...best].reduce(0) { $0 + $1.count + 1 } <= limit ? paragraphStart : best
+        return KnowledgePassage(heading: section.heading, units: Self.window(units, around: from, limit: limit))
     }
 
     /// What stating a duration is worth to a "when?" question: about as much as a word only one section
@@ -81,10 +90,13 @@ public struct KnowledgePassage: Sendable, Hashable {
         return chosen
     }
 
-    /// Paragraphs (wrapped lines joined), list items and table rows, each cut into sentences. A dot
-    /// followed by a space and a lower-case letter is an abbreviation, not an end ("e.g. the"); dots
-    /// inside words (`status.bazaarly.example`) never split.
+    /// Paragraphs (wrapped lines joined), list items and table rows, each cut into sentences.
     static func units(markdown: String) -> [String] {
+        paragraphs(markdown: markdown).flatMap(sentences)
+    }
+
+    /// Paragraphs with wrapped lines joined, list items and table rows, as plain text.
+    static func paragraphs(markdown: String) -> [String] {
         var blocks: [String] = []
         var current: [Substring] = []
         func flush() {
@@ -102,7 +114,7 @@ public struct KnowledgePassage: Sendable, Hashable {
             if trimmed.hasPrefix("|") { flush() }
         }
         flush()
-        return blocks.filter { !$0.isEmpty }.flatMap(sentences)
+        return blocks.filter { !$0.isEmpty }
     }
 
     /// A list item or a table row starts a block of its own; anything else continues a paragraph.
@@ -112,6 +124,8 @@ public struct KnowledgePassage: Sendable, Hashable {
         return !digits.isEmpty && line.dropFirst(digits.count).hasPrefix(". ")
     }
 
+    /// A dot followed by a space and a lower-case letter is an abbreviation, not an end ("e.g. the");
+    /// dots inside words (`status.bazaarly.example`) never split.
     static func sentences(_ text: String) -> [String] {
         var units: [String] = []
         var current = ""
