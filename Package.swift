@@ -108,7 +108,8 @@ let package = Package(
         .executableTarget(
             name: "SwitchboardBench",
             dependencies: [
-                "IRC", "Mail", "WhatsApp", "Desk", "Store",
+                "IRC", "Mail", "WhatsApp", "Desk", "Store", "Triage",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

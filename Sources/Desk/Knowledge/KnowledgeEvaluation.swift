@@ -58,7 +58,13 @@ public struct KnowledgeEvaluation: Sendable {
         return evaluation
     }
 
-    /// `lang  n  top-1  exact-language` per language, then the total and the misses.
+    /// `lang  n  top-1  exact-language` per language, then the total (no misses: for held-out questions,
+    /// whose individual answers nobody should tune against).
+    public var table: String {
+        report.split(separator: "\n").prefix(byLanguage.count + 2).joined(separator: "\n")
+    }
+
+    /// ``table`` followed by every miss, what came back and what was expected.
     public var report: String {
         func row(_ name: String, _ score: Score) -> String {
             name.padding(toLength: 9, withPad: " ", startingAt: 0) + String(format: "%4d  %5.1f%%  %5.1f%%", score.total, score.accuracy * 100, score.exactAccuracy * 100)

@@ -34,7 +34,7 @@ struct KnowledgeAccuracyTests {
     @Test("the held-out questions, never used for tuning, stay within reach of the tuned set")
     func heldOut() async throws {
         let evaluation = try await Self.evaluate("questions-holdout.jsonl")
-        print("knowledge base, questions-holdout.jsonl:\n" + evaluation.report)
+        print("knowledge base, questions-holdout.jsonl:\n" + evaluation.table)
         #expect(evaluation.overall.total >= 30)
         #expect(evaluation.overall.accuracy >= 0.7, "top-1 \(evaluation.overall.accuracy)")
     }
