@@ -108,7 +108,8 @@ let package = Package(
         .executableTarget(
             name: "SwitchboardBench",
             dependencies: [
-                "IRC", "IRCClient", "Mail", "WhatsApp", "Desk", "Store", "TestSupport",
+                "IRC", "IRCClient", "Mail", "WhatsApp", "Desk", "Store", "Triage", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

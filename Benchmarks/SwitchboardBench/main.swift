@@ -20,6 +20,13 @@ if only == nil || only == "card" {
         FileHandle.standardError.write(Data("card latency benchmark failed: \(error)\n".utf8))
     }
 }
+if only == nil || only == "kb" {
+    do {
+        for row in try await KnowledgeBenchmark.run() { report.add(row) }
+    } catch {
+        FileHandle.standardError.write(Data("knowledge-base benchmark failed: \(error)\n".utf8))
+    }
+}
 report.printTable()
 let resultsDirectory = ProcessInfo.processInfo.environment["BENCH_RESULTS"] ?? "Benchmarks/results"
 do {

@@ -12,6 +12,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidPayload
         case databaseMissing(path: String)
         case schemaOutdated(path: String)
+        case knowledgeFolderMissing(path: String)
     }
 
     let reason: Reason
@@ -36,6 +37,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidPayload: "the outbox payload is not valid JSON"
         case .databaseMissing(let path): "no database at \(path); start serve once to create it"
         case .schemaOutdated(let path): "the database at \(path) has not been migrated; start serve once to upgrade it"
+        case .knowledgeFolderMissing(let path): "the knowledge-base folder \(path) does not exist"
         }
     }
 

@@ -2,7 +2,7 @@ import GRDB
 
 extension AppDatabase {
     /// The schema, as versioned migrations. A migration is never edited once released: add `v2`, `v3` …
-    /// The `kb` FTS5 index is created by the knowledge-base module, not here.
+    /// The knowledge-base index has its own migration (``knowledgeSchema``).
     ///
     /// Tables are STRICT so a wrongly typed write fails loudly instead of storing text in an integer
     /// column, and CHECK constraints pin every enum column to the raw values Desk defines.
@@ -10,6 +10,9 @@ extension AppDatabase {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: v1)
+        }
+        migrator.registerMigration("kb-v1") { db in
+            try db.execute(sql: knowledgeSchema)
         }
         return migrator
     }

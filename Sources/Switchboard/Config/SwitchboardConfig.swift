@@ -144,6 +144,11 @@ extension SwitchboardConfig {
         let channelTypes = Set<Character>(["#", "&"])
         let routing = parseRouting(top["routing"], reader: r, channelTypes: channelTypes)
         let kb = r.mapping(top["kb"], at: "kb", allowed: ["path"]) ?? [:]
+        let kbPath = resolve(r.string(kb["path"], at: "kb.path"), base: base)
+        var isFolder: ObjCBool = false
+        if let kbPath, !(FileManager.default.fileExists(atPath: kbPath, isDirectory: &isFolder) && isFolder.boolValue) {
+            r.warning("kb.path", "\(kbPath) is not a folder; `kb` and drafts will have no articles until it exists")
+        }
         let customers = r.mapping(top["customers"], at: "customers", allowed: ["csv"]) ?? [:]
         let agents = parseAgents(top["agents"], reader: r)
         let teams = Set(agents.flatMap(\.teams))
@@ -154,7 +159,7 @@ extension SwitchboardConfig {
         }
         var config = SwitchboardConfig(
             file: file, irc: irc, http: http, storagePath: storagePath, twilio: twilio, meta: meta, email: email,
-            routing: routing, kbPath: resolve(r.string(kb["path"], at: "kb.path"), base: base),
+            routing: routing, kbPath: kbPath,
             customersCSV: resolve(r.string(customers["csv"], at: "customers.csv"), base: base), agents: agents)
         config.templates = parseTemplates(whatsapp["templates"], reader: r, twilio: twilio != nil)
         config.followUps = parseFollowUps(hours: top["business_hours"], sla: top["sla"], followUps: top["follow_ups"], reader: r)

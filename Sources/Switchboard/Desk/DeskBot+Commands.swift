@@ -74,8 +74,8 @@ extension DeskBot {
             })
         case .customer:
             try await describeCustomer(ticket!, reply: reply)
-        case .kb:
-            await say(reply, "the knowledge base is not configured on this desk")
+        case .kb(let query):
+            try await searchKnowledge(query, reply: reply)
         case .template(let id, let name):
             try await sendTemplate(ticket!, name: name, actor: actor, reply: reply, id: id)
         case .stats:
@@ -148,11 +148,13 @@ extension DeskBot {
 
     private func draft(_ ticket: Ticket, facts: String?, actor: String, reply: Reply, id: Int64) async throws {
         let customer = try await database.customer(id: ticket.customerID)
-        let draft = ReplyDrafter().draft(customerName: customer?.name, lang: ticket.lang, channel: ticket.channel, facts: facts)
+        let article = await knowledgeReference(for: ticket)
+        let draft = ReplyDrafter().draft(customerName: customer?.name, lang: ticket.lang, channel: ticket.channel, facts: facts, article: article)
         _ = try await database.appendEvent(ticketID: id, actor: actor, kind: .drafted, detail: ["text": draft.text, "lang": draft.lang])
         let channelName = ticket.channel == .whatsapp ? "WhatsApp" : "email"
         var lines = ["Draft for #\(id) (\(channelName), \(draft.lang)):"]
         lines += draft.text.split(separator: "\n", omittingEmptySubsequences: true).map { "  " + IRCSanitizer.singleLine(String($0)) }
+        if let article = draft.article { lines.append("  KB: \"\(IRCSanitizer.singleLine(article.title))\" · \(IRCSanitizer.singleLine(article.url))") }
         if let note = draft.note { lines.append("  note: \(note)") }
         lines.append("  \(settings.commandPrefix)send \(id) to send · \(settings.commandPrefix)edit \(id) TEXT to change")
         for line in lines { await output.say(line, to: reply.target, priority: .commandReply) }

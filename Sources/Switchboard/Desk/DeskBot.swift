@@ -23,6 +23,8 @@ actor DeskBot: IntakeListener {
         var followUps = FollowUpSettings()
         /// Times shown to agents (delivery reports, digests) are in the team's business time zone.
         var timeZone: TimeZone { followUps.hours.timeZone }
+        /// Searched by `kb` and by drafts; nil when the config has no `kb.path`.
+        var knowledge: KnowledgeBase?
     }
 
     let database: AppDatabase
@@ -34,6 +36,8 @@ actor DeskBot: IntakeListener {
     let logger: Logger
     let now: @Sendable () -> Date
     var pager = Pager()
+    /// Broken knowledge-base files already logged, so each is reported once until it changes.
+    var reportedKnowledgeProblems = Set<String>()
 
     init(database: AppDatabase, output: any ChatOutput, router: TicketRouter, policy: Policy, settings: Settings = Settings(),
          logger: Logger = Logger(label: "switchboard.desk"), now: @escaping @Sendable () -> Date = { Date() }) {

@@ -23,6 +23,11 @@ struct DeskAssembly {
             deskSettings.templates = settings.templates
             deskSettings.followUps = settings.followUps
             deskSettings.churnWatch = settings.churnWatch
+            do {
+                deskSettings.knowledge = try KnowledgeBase.make(settings: settings, database: database)
+            } catch {
+                logger.error("the knowledge base is off: \(error)")
+            }
             let bot = DeskBot(database: database, output: ircClient, router: settings.ticketRouter, policy: settings.policy,
                               settings: deskSettings, logger: Logger(label: "switchboard.desk"))
             desk = bot

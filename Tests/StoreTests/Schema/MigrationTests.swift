@@ -8,11 +8,12 @@ import Testing
     @Test func createsEveryTableOnce() throws {
         let (_, queue) = try Fixtures.database()
         try queue.read { (db: Database) throws in
-            for table in ["customers", "contacts", "tickets", "messages", "events", "outbox", "corrections", "timers"] {
+            for table in ["customers", "contacts", "tickets", "messages", "events", "outbox", "corrections", "timers",
+                          "kb_articles", "kb_words", "kb_trigrams", "kb_meta"] {
                 #expect(try db.tableExists(table), "missing \(table)")
             }
             #expect(try !db.tableExists("kb"))
-            #expect(try AppDatabase.migrator.appliedIdentifiers(db) == ["v1"])
+            #expect(try AppDatabase.migrator.appliedIdentifiers(db) == ["v1", "kb-v1"])
             #expect(try AppDatabase.migrator.hasCompletedMigrations(db))
         }
         // Running the migrator again is a no-op.

@@ -41,9 +41,15 @@ struct DeskFlowTests {
         }
     }
 
-    static func start(nick: String, channels: [String]) async throws -> Harness {
+    static func start(nick: String, channels: [String], knowledge: Bool = false) async throws -> Harness {
         let net = try await TestNetwork.shared()
         let database = try AppDatabase.inMemory()
+        var settings = DeskBot.Settings()
+        if knowledge {
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent()
+            settings.knowledge = try KnowledgeBase.make(folder: root.appendingPathComponent("demo/kb"), database: database)
+        }
         let bot = IRCClient(configuration: net.configuration(nick: nick, account: "switchboard", channels: channels,
                                                              floodBurst: 8, floodInterval: .milliseconds(600)))
         let router = TicketRouter(rules: [
@@ -56,7 +62,7 @@ struct DeskFlowTests {
             .init(account: "techlead", teams: ["eng"], role: .lead),
             .init(account: "aisha", teams: ["support", "cs"], role: .agent),
         ]))
-        let desk = DeskBot(database: database, output: bot, router: router, policy: policy)
+        let desk = DeskBot(database: database, output: bot, router: router, policy: policy, settings: settings)
         let run = Task { await bot.run() }
         let feed = Task { await desk.run(events: bot.events) }
         let deadline = ContinuousClock.now.advanced(by: .seconds(20))
@@ -111,6 +117,33 @@ struct DeskFlowTests {
         for kind in [EventKind.received, .routed, .claimed, .drafted, .queued, .closed] {
             #expect(history.contains(kind), "history lacks \(kind)")
         }
+    }
+
+    @Test("kb answers with articles and links; a draft quotes and links the article for the customer's question")
+    func knowledgeBase() async throws {
+        let h = try await Self.start(nick: "deskkb", channels: ["#dk-support", "#dk-finance", "#dk-churn"], knowledge: true)
+        defer { Task { await h.stop() } }
+        let aisha = RunningClient(h.net.configuration(nick: "aisha", account: "aisha", channels: ["#dk-support"]))
+        defer { Task { await aisha.stop() } }
+        try await aisha.waitUntilJoined("#dk-support")
+        try await Task.sleep(for: .milliseconds(500))
+
+        try await aisha.client.sendText("!kb refund kab tak aayega", to: "#dk-support")
+        let first = try await Self.lines(aisha, containing: "kb 1.", in: "#dk-support")
+        #expect(first.text.contains("\"Refunds and when the money reaches you\" (en) · https://help.bazaarly.example/en/articles/refunds"))
+        try await aisha.client.sendText("kb xyzzy plugh", to: "deskkb")
+        _ = try await Self.lines(aisha, containing: "kb: no article matches \"xyzzy plugh\"")
+
+        try await h.customerWrites("how many days until the refund shows on my card?")
+        _ = try await Self.lines(aisha, containing: "!claim 1", in: "#dk-support")
+        try await aisha.client.sendText("!claim 1", to: "#dk-support")
+        _ = try await Self.lines(aisha, containing: "aisha claimed #1", in: "#dk-support")
+        try await aisha.client.sendText("draft 1", to: "deskkb")
+        let source = try await Self.lines(aisha, containing: "KB: \"Refunds and when the money reaches you\"")
+        #expect(source.text.contains("https://help.bazaarly.example/en/articles/refunds"))
+        let draft = try await h.database.history(ticketID: 1).last { $0.kind == .drafted }?.detail["text"]
+        #expect(draft?.contains("5–7 working days") == true, "the passage that answers how long: \(draft ?? "none")")
+        #expect(draft?.contains("https://help.bazaarly.example/en/articles/refunds") == true)
     }
 
     @Test("refusals: a logged-in non-agent, an impostor on an agent's nick, and another team's agent")
