@@ -71,8 +71,10 @@ public struct ReplyDrafter: Sendable {
                        linkWhatsApp: { "Buong steps dito: \($0)" }, linkEmail: { "Nandito po ang buong gabay: \($0)" }),
     ]
 
+    /// - Parameter expectation: when the draft defers (no facts and no article, or facts that promise
+    ///   nothing concrete), the time it promises instead of a vague "we'll get back to you".
     public func draft(customerName: String?, lang: String?, channel: Channel, facts: String?,
-                      article: KnowledgeReference? = nil) -> Draft {
+                      article: KnowledgeReference? = nil, expectation: Expectation? = nil) -> Draft {
         let requested = lang ?? "en"
         let key = Self.templates[requested] != nil ? requested : (Self.templates[String(requested.prefix(2))] != nil && !requested.contains("-") ? String(requested.prefix(2)) : "en")
         let template = Self.templates[key]!
@@ -88,17 +90,20 @@ public struct ReplyDrafter: Sendable {
                 notes.append("the article is in \(article.lang), so the draft links it without a summary")
             }
         }
-        let facts = facts.map { Self.sentence($0) }
+        var facts = facts.map { Self.sentence($0) }
+        let promise = expectation?.sentence(lang: key)
+        if let promise, let given = facts, VagueReplyGuard.isVague(given) { facts = given + " " + promise }
+        let fallback = promise ?? template.noFacts
         let note = notes.isEmpty ? nil : notes.joined(separator: "; ")
         switch channel {
         case .whatsapp:
-            let parts = [facts ?? (passage == nil ? template.noFacts : nil), passage, article.map { template.linkWhatsApp($0.url) }]
+            let parts = [facts ?? (passage == nil ? fallback : nil), passage, article.map { template.linkWhatsApp($0.url) }]
             let body = parts.compactMap { $0 }.joined(separator: " ")
             return Draft(text: "\(greeting) 👋 \(body) \(template.closingWhatsApp)", lang: key, note: note, article: article)
         case .email:
             let paragraphs: [String?] = [
                 "\(greeting),", template.thanks.prefix(1).uppercased() + String(template.thanks.dropFirst()),
-                facts ?? (passage == nil ? template.noFacts : nil), passage, article.map { template.linkEmail($0.url) },
+                facts ?? (passage == nil ? fallback : nil), passage, article.map { template.linkEmail($0.url) },
                 template.closingEmail, "\(template.signature)\n\(teamName)",
             ]
             return Draft(text: paragraphs.compactMap { $0 }.joined(separator: "\n\n"), lang: key, note: note, article: article)

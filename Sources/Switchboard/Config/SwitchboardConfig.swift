@@ -95,6 +95,8 @@ struct SwitchboardConfig: Sendable {
     /// `churn: {channel, digest_at, weekly_on}`: the churn watch's digests; on by default when a routing
     /// rule sends churn_risk somewhere.
     var churnWatch: DeskBot.ChurnWatchSettings?
+    /// `drafting.llm`: the optional OpenAI-compatible drafter.
+    var llm: LLMDrafter.Settings?
     var agents: [Agent]
 }
 
@@ -130,7 +132,7 @@ extension SwitchboardConfig {
 
     private static func parse(_ root: Node?, reader r: ConfigReader, base: URL, file: String) -> SwitchboardConfig {
         let top = r.mapping(root, at: "", allowed: [
-            "irc", "http", "storage", "whatsapp", "email", "routing", "kb", "customers", "agents", "business_hours", "sla", "follow_ups", "churn",
+            "irc", "http", "storage", "whatsapp", "email", "routing", "kb", "customers", "agents", "business_hours", "sla", "follow_ups", "churn", "drafting",
         ]) ?? [:]
         let irc = parseIRC(top["irc"], reader: r, base: base)
         let http = parseHTTP(top["http"], reader: r)
@@ -163,6 +165,7 @@ extension SwitchboardConfig {
             customersCSV: resolve(r.string(customers["csv"], at: "customers.csv"), base: base), agents: agents)
         config.templates = parseTemplates(whatsapp["templates"], reader: r, twilio: twilio != nil)
         config.followUps = parseFollowUps(hours: top["business_hours"], sla: top["sla"], followUps: top["follow_ups"], reader: r)
+        config.llm = parseDrafting(top["drafting"], reader: r)
         config.churnWatch = parseChurnWatch(top["churn"], routing: routing, timeZone: config.followUps.hours.timeZone, reader: r)
         return config
     }

@@ -2,6 +2,7 @@ import Desk
 import Foundation
 import IRC
 import IRCClient
+import Logging
 import Store
 
 extension DeskBot {
@@ -149,8 +150,20 @@ extension DeskBot {
     private func draft(_ ticket: Ticket, facts: String?, actor: String, reply: Reply, id: Int64) async throws {
         let customer = try await database.customer(id: ticket.customerID)
         let article = await knowledgeReference(for: ticket)
-        let draft = ReplyDrafter().draft(customerName: customer?.name, lang: ticket.lang, channel: ticket.channel, facts: facts, article: article)
-        _ = try await database.appendEvent(ticketID: id, actor: actor, kind: .drafted, detail: ["text": draft.text, "lang": draft.lang])
+        let expectation = Expectation.update(now: now(), hours: settings.followUps.hours, levels: settings.followUps.levels)
+        var draft = ReplyDrafter().draft(customerName: customer?.name, lang: ticket.lang, channel: ticket.channel, facts: facts,
+                                         article: article, expectation: expectation)
+        var source = "built-in"
+        if let llm = settings.llm {
+            do {
+                draft.text = try await llm.draft(try await llmContext(ticket, customer: customer, facts: facts, article: article, baseline: draft))
+                source = "LLM"
+            } catch {
+                logger.warning("LLM drafter unavailable for #\(id), using the built-in draft: \(error)")
+                draft.note = [draft.note, "the LLM drafter did not answer (\(error)); this is the built-in draft"].compactMap { $0 }.joined(separator: "; ")
+            }
+        }
+        _ = try await database.appendEvent(ticketID: id, actor: actor, kind: .drafted, detail: ["text": draft.text, "lang": draft.lang, "source": source])
         let channelName = ticket.channel == .whatsapp ? "WhatsApp" : "email"
         var lines = ["Draft for #\(id) (\(channelName), \(draft.lang)):"]
         lines += draft.text.split(separator: "\n", omittingEmptySubsequences: true).map { "  " + IRCSanitizer.singleLine(String($0)) }
@@ -158,6 +171,14 @@ extension DeskBot {
         if let note = draft.note { lines.append("  note: \(note)") }
         lines.append("  \(settings.commandPrefix)send \(id) to send · \(settings.commandPrefix)edit \(id) TEXT to change")
         for line in lines { await output.say(line, to: reply.target, priority: .commandReply) }
+    }
+
+    private func llmContext(_ ticket: Ticket, customer: Customer?, facts: String?, article: KnowledgeReference?,
+                            baseline: ReplyDrafter.Draft) async throws -> LLMDrafter.Context {
+        let history = try await database.messages(ticketID: ticket.id).suffix(6).map { ($0.direction == .inbound ? "customer" : "agent", $0.text) }
+        return LLMDrafter.Context(
+            customerName: customer?.name, company: customer?.company, plan: customer?.plan, lang: baseline.lang, channel: ticket.channel,
+            facts: facts, history: history, article: article.map { ($0.title, $0.url, $0.passage) }, baseline: baseline.text)
     }
 
     private func send(_ ticket: Ticket, text: String?, anyway: Bool, actor: String, reply: Reply, id: Int64) async throws {

@@ -17,6 +17,8 @@ actor DeskBot: IntakeListener {
         var whatsappWindow: TimeInterval = 24 * 3600
         /// Pre-approved WhatsApp templates for `template N NAME` and for sending outside the 24-hour window.
         var templates: [MessageTemplate] = []
+        /// The optional OpenAI-compatible drafter; nil uses the built-in drafter only.
+        var llm: LLMDrafter?
         /// The daily churn digest and weekly summary; nil turns the churn watch off.
         var churnWatch: ChurnWatchSettings?
         /// Follow-up timers: awaiting the customer, the WhatsApp window, the first-response SLA.

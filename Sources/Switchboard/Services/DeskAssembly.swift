@@ -23,6 +23,7 @@ struct DeskAssembly {
             deskSettings.templates = settings.templates
             deskSettings.followUps = settings.followUps
             deskSettings.churnWatch = settings.churnWatch
+            deskSettings.llm = settings.llm.map { LLMDrafter(client: httpClient, settings: $0) }
             do {
                 deskSettings.knowledge = try KnowledgeBase.make(settings: settings, database: database)
             } catch {
