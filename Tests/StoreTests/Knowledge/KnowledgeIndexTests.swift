@@ -119,6 +119,7 @@ import Testing
         #expect(messages.contains { $0.hasPrefix("notes.md:1: no front matter") })
         #expect(messages.contains { $0.hasPrefix("binary.md: the file is not UTF-8") })
         #expect(refresh.removed == 1, "the broken article's previous version leaves the index")
+        #expect(try await database.knowledgePaths().count == 4, "the other articles are still there")
         #expect(try await database.searchKnowledge("forgot password", languages: ["en"]).isEmpty)
     }
 
