@@ -49,18 +49,8 @@ enum KnowledgeBenchmark {
                 baselineName: "LIKE scan", baseline: scan.overall.accuracy * 100, higherIsBetter: true))
         }
 
-        let clock = ContinuousClock()
         func perQuestion(_ body: (Asked) async throws -> Void) async throws -> Double {
-            for asked in all { try await body(asked) }  // warm-up
-            var passes = 0
-            let start = clock.now
-            repeat {
-                for asked in all { try await body(asked) }
-                passes += 1
-            } while start.duration(to: clock.now) < .seconds(2)
-            let elapsed = start.duration(to: clock.now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            return seconds / Double(passes * all.count) * 1e6
+            try await perCall { for asked in all { try await body(asked) } } / Double(all.count)
         }
         let search = try await perQuestion { asked in
             blackHole(try await database.searchKnowledge(asked.question.q, languages: asked.languages, vocabulary: vocabulary, limit: 10))
@@ -76,7 +66,7 @@ enum KnowledgeBenchmark {
         return rows
     }
 
-    /// Microseconds per call of `body`, over about a second.
+    /// Microseconds per call of `body`, over about two seconds.
     static func perCall(_ body: () async throws -> Void) async throws -> Double {
         try await body()
         let clock = ContinuousClock()
@@ -85,7 +75,7 @@ enum KnowledgeBenchmark {
         repeat {
             try await body()
             calls += 1
-        } while start.duration(to: clock.now) < .seconds(1)
+        } while start.duration(to: clock.now) < .seconds(2)
         let elapsed = start.duration(to: clock.now)
         return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / Double(calls) * 1e6
     }

@@ -14,6 +14,7 @@ public struct KnowledgeArticleError: Error, Sendable, Hashable, CustomStringConv
         case invalidLanguage(String)
         case emptyValue(key: String)
         case notUTF8
+        case unreadable(String)
     }
 
     /// The file, relative to the knowledge-base folder.
@@ -31,6 +32,11 @@ public struct KnowledgeArticleError: Error, Sendable, Hashable, CustomStringConv
     /// The file's bytes are not UTF-8, so it cannot be Markdown we index.
     public static func notUTF8(path: String) -> KnowledgeArticleError {
         KnowledgeArticleError(path: path, .notUTF8)
+    }
+
+    /// The file is listed but cannot be read (permissions, removed mid-scan).
+    public static func unreadable(path: String, reason: String) -> KnowledgeArticleError {
+        KnowledgeArticleError(path: path, .unreadable(reason))
     }
 
     public var description: String {
@@ -60,6 +66,8 @@ public struct KnowledgeArticleError: Error, Sendable, Hashable, CustomStringConv
             "\(key) is empty"
         case .notUTF8:
             "the file is not UTF-8 text"
+        case .unreadable(let reason):
+            "cannot be read: \(reason)"
         }
         return "\(place): \(message)"
     }

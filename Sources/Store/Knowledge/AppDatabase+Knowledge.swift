@@ -40,7 +40,14 @@ extension AppDatabase {
                 summary.unchanged += 1
                 continue
             }
-            let data = try Data(contentsOf: file.url)
+            let data: Data
+            do {
+                data = try Data(contentsOf: file.url)
+            } catch {
+                summary.problems.append(.unreadable(path: file.path, reason: error.localizedDescription))
+                broken.insert(file.path)
+                continue
+            }
             let hash = KnowledgeFile.hash(data)
             if !rebuild, let known, known.hash == hash {
                 summary.unchanged += 1

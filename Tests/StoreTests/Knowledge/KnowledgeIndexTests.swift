@@ -47,6 +47,14 @@ import Testing
                                         body: "ถ้าระบบล่ม ให้เปิดหน้าสถานะระบบก่อน แอป POS ขายต่อได้ในโหมดออฟไลน์"),
     ]
 
+    /// The sample articles in a folder, indexed into a fresh in-memory database.
+    static func indexed() async throws -> (Folder, AppDatabase) {
+        let folder = try Folder(files)
+        let database = try AppDatabase.inMemory()
+        _ = try await database.refreshKnowledge(folder: folder.url)
+        return (folder, database)
+    }
+
     @Test func indexesAFolderAndFindsTheRightArticle() async throws {
         let folder = try Folder(Self.files)
         let database = try AppDatabase.inMemory()
@@ -64,9 +72,7 @@ import Testing
     }
 
     @Test func theSecondRefreshReadsNothingAndWritesNothing() async throws {
-        let folder = try Folder(Self.files)
-        let database = try AppDatabase.inMemory()
-        _ = try await database.refreshKnowledge(folder: folder.url)
+        let (folder, database) = try await Self.indexed()
         let again = try await database.refreshKnowledge(folder: folder.url)
         #expect(again.unchanged == 5 && !again.changedIndex)
         // Touching a file without changing it costs a read but no re-index.
@@ -78,9 +84,7 @@ import Testing
     }
 
     @Test func anEditedArticleIsReindexedAndADeletedOneDisappears() async throws {
-        let folder = try Folder(Self.files)
-        let database = try AppDatabase.inMemory()
-        _ = try await database.refreshKnowledge(folder: folder.url)
+        let (folder, database) = try await Self.indexed()
         #expect(try await database.searchKnowledge("chargeback dispute", languages: ["en"]).isEmpty)
 
         try folder.write("billing/refunds.md", Self.article(
@@ -103,9 +107,7 @@ import Testing
     }
 
     @Test func badFrontMatterIsReportedAndItsOldVersionDropped() async throws {
-        let folder = try Folder(Self.files)
-        let database = try AppDatabase.inMemory()
-        _ = try await database.refreshKnowledge(folder: folder.url)
+        let (folder, database) = try await Self.indexed()
         try folder.write("account/reset-password.md", "---\ntitle: Reset\ntags: [password\nlang: en\n---\nbody",
                          modified: Date(timeIntervalSinceNow: 60))
         try folder.write("notes.md", "just some notes, no front matter")
@@ -117,6 +119,7 @@ import Testing
         #expect(messages.contains { $0.hasPrefix("notes.md:1: no front matter") })
         #expect(messages.contains { $0.hasPrefix("binary.md: the file is not UTF-8") })
         #expect(refresh.removed == 1, "the broken article's previous version leaves the index")
+        #expect(try await database.knowledgePaths().count == 4, "the other articles are still there")
         #expect(try await database.searchKnowledge("forgot password", languages: ["en"]).isEmpty)
     }
 
@@ -125,18 +128,14 @@ import Testing
         "^refund", "{title}: refund", "refund\" OR \"card", "💸💸 refund?!", "'; DROP TABLE kb_articles; --", "***", "\"\"", "",
     ])
     func hostileQueries(query: String) async throws {
-        let folder = try Folder(Self.files)
-        let database = try AppDatabase.inMemory()
-        _ = try await database.refreshKnowledge(folder: folder.url)
+        let (_, database) = try await Self.indexed()
         let hits = try await database.searchKnowledge(query, languages: ["en"])
         if query.localizedCaseInsensitiveContains("refund") { #expect(hits.first?.path == "billing/refunds.md") }
         #expect(try await database.knowledgePaths().count == 5)
     }
 
     @Test func theQuestionsLanguageWinsWhenTheArticleExistsInIt() async throws {
-        let folder = try Folder(Self.files)
-        let database = try AppDatabase.inMemory()
-        _ = try await database.refreshKnowledge(folder: folder.url)
+        let (_, database) = try await Self.indexed()
         let arabic = try await database.searchKnowledge("متى يصل المبلغ المسترد للبطاقة", languages: ["ar", "en"])
         #expect(arabic.first?.path == "billing/refunds.ar.md")
         #expect(arabic.filter { $0.path.hasPrefix("billing/refunds") }.count == 1, "one hit per article, not one per translation")
@@ -149,17 +148,13 @@ import Testing
     }
 
     @Test func thaiIsFoundByTrigramsWithoutSpaces() async throws {
-        let folder = try Folder(Self.files)
-        let database = try AppDatabase.inMemory()
-        _ = try await database.refreshKnowledge(folder: folder.url)
+        let (_, database) = try await Self.indexed()
         let hits = try await database.searchKnowledge("ระบบล่มตั้งแต่เช้า ลูกค้าสั่งไม่ได้", languages: ["th", "en"])
         #expect(hits.first?.path == "status/outages.th.md")
     }
 
     @Test func conceptsBridgeLanguagesAndAVocabularyChangeRebuildsTheIndex() async throws {
-        let folder = try Folder(Self.files)
-        let database = try AppDatabase.inMemory()
-        _ = try await database.refreshKnowledge(folder: folder.url)
+        let (folder, database) = try await Self.indexed()
         #expect(try await database.searchKnowledge("paisa wapas kab milega", languages: ["hi-Latn", "en"]).isEmpty)
 
         let vocabulary = KnowledgeVocabulary(version: "test-1") { text in
