@@ -34,7 +34,7 @@ struct FollowUpTests {
         let bot: DeskBot
 
         init(clock: TestClock, database: AppDatabase, followUps: FollowUpSettings = FollowUpSettings(followUpTemplate: "follow_up"),
-             churnWatch: DeskBot.ChurnWatchSettings? = nil) {
+             churnWatch: DeskBot.ChurnWatchSettings? = nil, llm: LLMDrafter? = nil) {
             self.clock = clock
             self.database = database
             let router = TicketRouter(rules: [RoutingRule(name: "routing[0]", isDefault: true, channel: "#support", team: "support")],
@@ -47,6 +47,7 @@ struct FollowUpTests {
             var settings = DeskBot.Settings()
             settings.followUps = followUps
             settings.churnWatch = churnWatch
+            settings.llm = llm
             bot = DeskBot(database: database, output: output, router: router, policy: policy, settings: settings, now: clock.function)
         }
 

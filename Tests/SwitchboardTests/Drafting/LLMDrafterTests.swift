@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Desk
 import Foundation
+import Store
 @testable import Switchboard
 import Testing
 
@@ -55,6 +56,34 @@ struct LLMDrafterTests {
             }
             stub.stop()
         }
+        try await client.shutdown()
+    }
+
+    @Test("draft N uses the LLM's text when it answers, and the built-in draft with a note when it does not")
+    func deskUsesAndFallsBack() async throws {
+        let stub = try await ProviderStub.start { _, index in
+            index == 0 ? Self.completion("Hi Omar 👋 We refunded the AED 299 duplicate today; it reaches your card in 5-7 working days.")
+                       : .json(status: 503, body: "{}")
+        }
+        defer { stub.stop() }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let clock = FollowUpTests.TestClock()
+        let rig = FollowUpTests.DeskRig(clock: clock, database: try AppDatabase.inMemory(now: clock.function),
+                                        llm: Self.drafter(stub, client: client, timeout: .seconds(2)))
+        try await rig.customerWrites("I was charged twice for Growth this month")
+        try await rig.waitForTimers(1, count: 2)
+        await rig.agent("draft 1 duplicate charge of AED 299 refunded today, 5-7 working days")
+        #expect(rig.output.all.contains("  Hi Omar 👋 We refunded the AED 299 duplicate today; it reaches your card in 5-7 working days."))
+        let first = try #require(try await rig.database.history(ticketID: 1).last { $0.kind == .drafted })
+        #expect(first.detail["source"] == "LLM")
+        let prompt = try #require(stub.requests.first?.text)
+        #expect(prompt.contains("AED 299") && prompt.contains("charged twice"), "the prompt carries the facts and the customer's words")
+
+        await rig.agent("draft 1 duplicate charge of AED 299 refunded today, 5-7 working days")
+        let second = try #require(try await rig.database.history(ticketID: 1).last { $0.kind == .drafted })
+        #expect(second.detail["source"] == "built-in")
+        #expect(second.detail["text"]?.contains("Duplicate charge of AED 299 refunded today") == true)
+        #expect(rig.output.all.contains { $0.contains("the LLM drafter did not answer") })
         try await client.shutdown()
     }
 }
