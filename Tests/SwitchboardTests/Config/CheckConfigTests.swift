@@ -51,6 +51,36 @@ struct CheckConfigTests {
         }
     }
 
+    @Test("templates, business hours, SLAs, follow-ups, the churn watch and the LLM drafter are checked too")
+    func deskSections() async throws {
+        let path = try Self.write("""
+            http: {bind: 127.0.0.1:8080, public_url: https://x.example}
+            whatsapp:
+              twilio: {account_sid: AC1, auth_token: "${SB_TOKEN}", from: "whatsapp:+14155238886"}
+              templates:
+                - {name: follow_up, text: "Hi {{1}} about {{2}}", variables: [customer.first_name, ticket.number]}
+            business_hours: {timezone: Mars/Olympus, days: [sun, funday], open: "18:00", close: "09:00"}
+            sla: {first_response: soon, first_response_by_category: {vip: 1h}}
+            follow_ups: {awaiting_customer: 1w}
+            churn: {weekly_on: someday}
+            drafting: {llm: {base_url: ftp://model.example, model: m}}
+            """)
+        let result = try await SwitchboardBinary.run(["check-config", "--config", path], environment: ["SB_TOKEN": "x"])
+        #expect(result.status == 1)
+        for expected in [
+            "whatsapp.templates[0].variables[1]: \"ticket.number\" is not one of",
+            "whatsapp.templates[0].text: uses {{2}} but only 1 variables are listed",
+            "whatsapp.templates[0].twilio_content_sid: is required when Twilio sends WhatsApp",
+            "business_hours.timezone: \"Mars/Olympus\" is not an IANA time zone", "business_hours.days: \"funday\" is not a weekday",
+            "business_hours.close: must be after business_hours.open", "sla.first_response: \"soon\" is not a duration",
+            "sla.first_response_by_category.vip: unknown key", "follow_ups.awaiting_customer: \"1w\" is not a duration",
+            "churn.channel: is required when no routing rule matches churn_risk", "churn.weekly_on: \"someday\" is not a weekday",
+            "drafting.llm.base_url: \"ftp://model.example\" is not an http(s) URL",
+        ] {
+            #expect(result.stderr.contains(expected), "missing: \(expected)\nstderr: \(result.stderr)")
+        }
+    }
+
     @Test("a literal secret is a warning, not an error")
     func literalSecretWarns() async throws {
         let path = try Self.write("""

@@ -28,9 +28,7 @@ struct LLMDrafterTests {
     func request() async throws {
         let stub = try await ProviderStub.start { _, _ in Self.completion("  أهلاً عمر 👋 رجّعنا 299 درهم النهارده، وهتوصل لبطاقتك خلال ٥–٧ أيام عمل.  ") }
         defer { stub.stop() }
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
-        let text = try await Self.drafter(stub, client: client).draft(Self.context)
-        try await client.shutdown()
+        let text = try await Self.drafter(stub, client: .shared).draft(Self.context)
         #expect(text == "أهلاً عمر 👋 رجّعنا 299 درهم النهارده، وهتوصل لبطاقتك خلال ٥–٧ أيام عمل.")
         let request = try #require(stub.requests.first)
         #expect(request.path == "/v1/chat/completions")
@@ -48,7 +46,7 @@ struct LLMDrafterTests {
 
     @Test("an HTTP error, an empty answer and a timeout are failures the desk falls back from")
     func failures() async throws {
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let client = HTTPClient.shared
         for answer in [ProviderStub.Answer.json(status: 500, body: #"{"error": {"message": "overloaded"}}"#), Self.completion("   "), .hang] {
             let stub = try await ProviderStub.start { _, _ in answer }
             await #expect(throws: LLMDrafter.Failure.self) {
@@ -56,7 +54,6 @@ struct LLMDrafterTests {
             }
             stub.stop()
         }
-        try await client.shutdown()
     }
 
     @Test("draft N uses the LLM's text when it answers, and the built-in draft with a note when it does not")
@@ -66,7 +63,7 @@ struct LLMDrafterTests {
                        : .json(status: 503, body: "{}")
         }
         defer { stub.stop() }
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let client = HTTPClient.shared
         let clock = FollowUpTests.TestClock()
         let rig = FollowUpTests.DeskRig(clock: clock, database: try AppDatabase.inMemory(now: clock.function),
                                         llm: Self.drafter(stub, client: client, timeout: .seconds(2)))
@@ -84,6 +81,5 @@ struct LLMDrafterTests {
         #expect(second.detail["source"] == "built-in")
         #expect(second.detail["text"]?.contains("Duplicate charge of AED 299 refunded today") == true)
         #expect(rig.output.all.contains { $0.contains("the LLM drafter did not answer") })
-        try await client.shutdown()
     }
 }

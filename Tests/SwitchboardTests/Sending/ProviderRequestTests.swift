@@ -32,14 +32,13 @@ struct ProviderRequestTests {
         let payload = try JSONEncoder().encode(OutboundPayload(ticket: ticket, to: "+971501232233", text: template?.text ?? text, template: template))
         _ = try await database.enqueueOutbound(OutboundDraft(ticketID: ticket, channel: .whatsapp, text: template?.text ?? text,
                                                              payload: payload, author: "aisha"))
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let client = HTTPClient.shared
         let worker = OutboxWorker(database: database, senders: [.whatsapp: sender(client, stub.baseURL)], output: nil,
                                   logger: Logger(label: "test.outbox"))
         for _ in 0..<attempts {
             try await Task.sleep(for: .milliseconds(20))
             _ = try await worker.sendNext()
         }
-        try await client.shutdown()
         return (stub, database, try await database.outboxItems(states: [.pending, .sent, .failed, .unknown, .inFlight]))
     }
 

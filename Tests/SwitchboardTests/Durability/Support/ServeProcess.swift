@@ -40,18 +40,24 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     /// Waits until `/healthz` answers 200, or fails after `timeout`.
-    func waitUntilHealthy(timeout: Duration = .seconds(30)) async throws {
+    /// Generous, because the whole suite runs in parallel on two cores: a debug `serve` loading its model
+    /// next to CPU-bound tests can take a while.
+    func waitUntilHealthy(timeout: Duration = .seconds(120)) async throws {
         let deadline = ContinuousClock.now.advanced(by: timeout)
+        var last = "no answer"
         while ContinuousClock.now < deadline {
             if process?.isRunning == false { throw ServeFailure(description: "serve exited early:\n\(log)") }
-            if let response = try? await TestClient.withClient(
-                host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(2)), operation: { try await $0.get("/healthz") }),
-               response.status == .ok {
-                return
+            do {
+                let response = try await TestClient.withClient(
+                    host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(10)), operation: { try await $0.get("/healthz") })
+                if response.status == .ok { return }
+                last = "\(response.status) \(response.body.map { String(buffer: $0) } ?? "")"
+            } catch {
+                last = "\(error)"
             }
-            try await Task.sleep(for: .milliseconds(50))
+            try await Task.sleep(for: .milliseconds(100))
         }
-        throw ServeFailure(description: "serve did not become healthy:\n\(log)")
+        throw ServeFailure(description: "serve did not become healthy (last /healthz: \(last)):\n\(log)")
     }
 
     /// SIGKILL: no graceful shutdown, no chance to flush anything that was not already committed.

@@ -29,7 +29,6 @@ struct SendingHarness {
     func stop() async {
         await bot.shutdown()
         for task in tasks { task.cancel() }
-        try? await httpClient.shutdown()
     }
 
     enum WhatsAppProvider {
@@ -58,7 +57,8 @@ struct SendingHarness {
             .init(account: "aisha", teams: ["support", "cs"], role: .agent),
         ]))
         let desk = DeskBot(database: database, output: bot, router: router, policy: policy, settings: settings, now: deskNow ?? now)
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+        // The shared client needs no shutdown, so a test that fails half-way cannot leak a live one.
+        let httpClient = HTTPClient.shared
         var senders: [Desk.Channel: any OutboundSender] = [:]
         switch whatsapp {
         case .twilio(let baseURL):
