@@ -47,15 +47,15 @@ extension SwitchboardConfig {
     static func parseChurnWatch(_ node: Node?, routing: [RouteRule], timeZone: TimeZone, reader r: ConfigReader) -> DeskBot.ChurnWatchSettings? {
         let fields = r.mapping(node, at: "churn", allowed: ["enabled", "channel", "digest_at", "weekly_on"]) ?? [:]
         if r.bool(fields["enabled"], at: "churn.enabled") == false { return nil }
+        let at = clock(r.string(fields["digest_at"], at: "churn.digest_at") ?? "09:00", at: "churn.digest_at", reader: r)
+        let dayName = r.string(fields["weekly_on"], at: "churn.weekly_on") ?? "mon"
+        let day = BusinessHours.weekdayNames[String(dayName.lowercased().prefix(3))]
+        if day == nil { r.error("churn.weekly_on", "\"\(dayName)\" is not a weekday (sun … sat)") }
         let routed = routing.first { $0.match.category.contains("churn_risk") }?.channel
         guard let channel = r.string(fields["channel"], at: "churn.channel") ?? routed else {
             if node != nil { r.error("churn.channel", "is required when no routing rule matches churn_risk") }
             return nil
         }
-        let at = clock(r.string(fields["digest_at"], at: "churn.digest_at") ?? "09:00", at: "churn.digest_at", reader: r)
-        let dayName = r.string(fields["weekly_on"], at: "churn.weekly_on") ?? "mon"
-        let day = BusinessHours.weekdayNames[String(dayName.lowercased().prefix(3))]
-        if day == nil { r.error("churn.weekly_on", "\"\(dayName)\" is not a weekday (sun … sat)") }
         return .init(channel: channel, schedule: DigestSchedule(timeZone: timeZone, at: at, weeklyOn: day ?? 2))
     }
 

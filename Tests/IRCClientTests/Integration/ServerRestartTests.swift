@@ -42,8 +42,9 @@ struct KeepaliveTests {
         let bot = RunningClient(config)
         defer { Task { await bot.stop() } }
         try await bot.waitUntilJoined("#ping")
-        // Quiet line: the client pings on its own and measures the lag.
-        try await Task.sleep(for: .seconds(4))
+        // Quiet line: the client pings on its own and measures the lag (polled: the suite runs in parallel).
+        let lagDeadline = ContinuousClock.now.advanced(by: .seconds(20))
+        while await bot.client.lag == nil, ContinuousClock.now < lagDeadline { try await Task.sleep(for: .milliseconds(200)) }
         #expect(await bot.client.lag != nil)
 
         let pidText = try String(contentsOfFile: "\(net.info.dir)/inspircd.spawned", encoding: .utf8)

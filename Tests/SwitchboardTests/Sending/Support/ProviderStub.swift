@@ -57,11 +57,16 @@ final class ProviderStub: Sendable {
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in stub.portBox.withLock { $0 = channel.localAddress?.port } })
         let task = Task { try await app.runService() }
-        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        stub.task.withLock { $0 = task }
+        // Generous: the whole suite runs in parallel on two cores.
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
         while stub.portBox.withLock({ $0 }) == nil, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
-        stub.task.withLock { $0 = task }
+        guard stub.portBox.withLock({ $0 }) != nil else {
+            stub.stop()
+            throw StubFailure(description: "the provider stub did not start listening within 60 s")
+        }
         return stub
     }
 
@@ -103,4 +108,8 @@ final class ProviderStub: Sendable {
     static func metaAccepted(wamid: String, to: String) -> Answer {
         .json(status: 200, body: #"{"messaging_product": "whatsapp", "contacts": [{"input": "\#(to)", "wa_id": "\#(to)"}], "messages": [{"id": "\#(wamid)"}]}"#)
     }
+}
+
+struct StubFailure: Error, CustomStringConvertible {
+    var description: String
 }
