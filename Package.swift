@@ -109,6 +109,7 @@ let package = Package(
             name: "SwitchboardBench",
             dependencies: [
                 "IRC", "Mail", "WhatsApp", "Desk", "Store",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

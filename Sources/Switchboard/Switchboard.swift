@@ -5,6 +5,6 @@ struct Switchboard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
         abstract: "WhatsApp and email support desk that lives in IRC.",
-        subcommands: [ServeCommand.self, CheckConfigCommand.self, ParseEmailCommand.self, IngestEmailCommand.self, ExportCommand.self, ImportCustomersCommand.self, TriageCommand.self, TrainCommand.self, EvalCommand.self]
+        subcommands: [ServeCommand.self, CheckConfigCommand.self, ParseEmailCommand.self, IngestEmailCommand.self, ExportCommand.self, ReportCommand.self, ImportCustomersCommand.self, TriageCommand.self, TrainCommand.self, EvalCommand.self]
     )
 }

@@ -79,11 +79,9 @@ extension DeskBot {
         case .template(let id, _):
             await say(reply, "#\(id): no WhatsApp templates are configured")
         case .stats:
-            let counts = try await database.openTicketCounts()
-            let parts = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { state, byCategory in
-                "\(state.rawValue): \(byCategory.values.reduce(0, +))"
-            }
-            await say(reply, parts.isEmpty ? "no tickets yet" : "tickets — " + parts.joined(separator: ", "))
+            // The same figures as `switchboard report --since 7d`, in three lines.
+            let report = try await database.report(ReportSettings(last: 7 * 86_400, endingAt: now()))
+            await sayLines(reply, report.chatSummary())
         }
     }
 

@@ -1,0 +1,15 @@
+/// The rows a report is computed from. They may be the full history or just the rows that can change
+/// the figures (the store sends the first human reply per ticket, not every message): the computation
+/// gives the same report either way.
+public struct ReportInput: Sendable, Hashable {
+    /// Tickets created or closed in the period, plus every ticket still open.
+    public var tickets: [ReportTicket]
+    public var events: [ReportEvent]
+    public var messages: [ReportMessage]
+
+    public init(tickets: [ReportTicket], events: [ReportEvent] = [], messages: [ReportMessage] = []) {
+        self.tickets = tickets
+        self.events = events
+        self.messages = messages
+    }
+}
