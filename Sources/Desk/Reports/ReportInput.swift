@@ -6,10 +6,15 @@ public struct ReportInput: Sendable, Hashable {
     public var tickets: [ReportTicket]
     public var events: [ReportEvent]
     public var messages: [ReportMessage]
+    /// At least the customers of open churn risks, the only tickets the report names.
+    public var customers: [ReportCustomer]
 
-    public init(tickets: [ReportTicket], events: [ReportEvent] = [], messages: [ReportMessage] = []) {
+    public init(
+        tickets: [ReportTicket], events: [ReportEvent] = [], messages: [ReportMessage] = [], customers: [ReportCustomer] = []
+    ) {
         self.tickets = tickets
         self.events = events
         self.messages = messages
+        self.customers = customers
     }
 }

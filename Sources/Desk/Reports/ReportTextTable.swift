@@ -12,15 +12,9 @@ struct ReportTextTable {
                 let padding = String(repeating: " ", count: widths[index] - cell.count)
                 return rightAligned.contains(index) ? padding + cell : cell + padding
             }
-            return indent + cells.joined(separator: "  ").trimmingTrailingSpaces()
+            var line = indent + cells.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            return line
         }
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }

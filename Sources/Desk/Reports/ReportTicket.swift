@@ -5,10 +5,6 @@ public import Foundation
 public struct ReportTicket: Sendable, Hashable, Identifiable {
     public var id: Int64
     public var customerID: Int64
-    /// The customer's name as stored: outside input, so every renderer escapes or sanitises it.
-    public var customerName: String
-    public var company: String?
-    public var plan: String?
     /// Nil while untriaged.
     public var category: Category?
     public var channel: Channel
@@ -24,15 +20,11 @@ public struct ReportTicket: Sendable, Hashable, Identifiable {
     public var responsible: String? { owner ?? routedOwner }
 
     public init(
-        id: Int64, customerID: Int64, customerName: String, company: String? = nil, plan: String? = nil,
-        category: Category?, channel: Channel, state: TicketState, owner: String? = nil, routedOwner: String? = nil,
+        id: Int64, customerID: Int64, category: Category?, channel: Channel, state: TicketState, owner: String? = nil, routedOwner: String? = nil,
         createdAt: Date, closedAt: Date? = nil
     ) {
         self.id = id
         self.customerID = customerID
-        self.customerName = customerName
-        self.company = company
-        self.plan = plan
         self.category = category
         self.channel = channel
         self.state = state

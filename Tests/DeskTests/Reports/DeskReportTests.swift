@@ -96,6 +96,8 @@ import Testing
         let churn = report.churn
         #expect(churn.open.map(\.ticketID) == [9, 3])
         #expect(churn.open[0].displayName == "Kettle & Co (Enterprise)")
+        #expect(churn.open[0].customerName == "Customer 9")
+        #expect(churn.open[1].displayName == "Customer 3")
         #expect(churn.open[0].owner == "aisha")
         #expect(churn.open[0].lastAction?.kind == .claimed)
         // 3's last action inside the period is aisha's note; the claim after the end is not seen.
@@ -111,6 +113,7 @@ import Testing
         input.tickets.append(ReportScenario.ticket(12, .support, .email, .closed, created: -10 * day, closed: -9 * day))
         input.events.append(ReportEvent(id: 100, ticketID: 12, kind: .closed, actor: "aisha", at: ReportScenario.at(-9 * day)))
         input.messages.append(ReportMessage(ticketID: 12, direction: .outbound, at: ReportScenario.at(-9 * day), author: "aisha"))
+        input.customers.append(ReportCustomer(id: 12, name: "Customer 12"))
         input.tickets.shuffle()
         input.events.shuffle()
         input.messages.shuffle()

@@ -8,7 +8,7 @@ import Testing
 
     static var report: DeskReport {
         var input = ReportScenario.input
-        if let index = input.tickets.firstIndex(where: { $0.id == 3 }) { input.tickets[index].customerName = hostile }
+        if let index = input.customers.firstIndex(where: { $0.id == 3 }) { input.customers[index].name = hostile }
         return DeskReport.compute(input, settings: ReportScenario.settings)
     }
 

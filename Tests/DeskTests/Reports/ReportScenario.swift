@@ -15,10 +15,9 @@ enum ReportScenario {
 
     static func ticket(
         _ id: Int64, _ category: Desk.Category?, _ channel: Channel, _ state: TicketState, created: TimeInterval,
-        closed: TimeInterval? = nil, owner: String? = nil, routedOwner: String? = nil, name: String = "Customer"
+        closed: TimeInterval? = nil, owner: String? = nil, routedOwner: String? = nil
     ) -> ReportTicket {
-        ReportTicket(id: id, customerID: id, customerName: "\(name) \(id)", company: id == 9 ? "Kettle & Co" : nil,
-                     plan: id == 9 ? "Enterprise" : nil, category: category, channel: channel, state: state, owner: owner,
+        ReportTicket(id: id, customerID: id, category: category, channel: channel, state: state, owner: owner,
                      routedOwner: routedOwner, createdAt: at(created), closedAt: closed.map(at))
     }
 
@@ -73,6 +72,10 @@ enum ReportScenario {
             // A reply after the period's end does not count.
             ReportMessage(ticketID: 7, direction: .outbound, at: at(2 * day + 13 * hour), author: "aisha"),
         ]
-        return ReportInput(tickets: tickets, events: events, messages: messages)
+        // Customer n has ticket n; 9 is a company on a plan.
+        let customers = (1...11).map { id in
+            ReportCustomer(id: Int64(id), name: "Customer \(id)", company: id == 9 ? "Kettle & Co" : nil, plan: id == 9 ? "Enterprise" : nil)
+        }
+        return ReportInput(tickets: tickets, events: events, messages: messages, customers: customers)
     }
 }

@@ -161,5 +161,7 @@ import Testing
         #expect(input.events.count { $0.kind == .closed } == 6)
         #expect(input.events.count { $0.kind == .reopened } == 2)
         #expect(input.events.count == 10)
+        // Names only for the open churn risks' customers.
+        #expect(input.customers.map(\.name).sorted() == ["Priya Nair", "\u{1B}[2J<b>Omar</b> & \"Sons\""].sorted())
     }
 }

@@ -42,9 +42,7 @@ struct ReportCommandTests {
 
     @Test("--html writes a self-contained page with the hostile name escaped")
     func htmlFile() async throws {
-        let history = try await ReportHistory.make()
-        let page = history.folder.appendingPathComponent("report.html")
-        let result = try await SwitchboardBinary.run(["report", "--config", history.config, "--html", page.path])
+        let (page, result) = try await ReportHistory.make().writeHTML()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Tickets: 3 opened"))
         let html = try String(contentsOf: page, encoding: .utf8)

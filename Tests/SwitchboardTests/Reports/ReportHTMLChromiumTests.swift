@@ -7,9 +7,7 @@ import Testing
 struct ReportHTMLChromiumTests {
     @Test("the report page loads cleanly at 390×844 and renders")
     func reportRendersOnAPhone() async throws {
-        let history = try await ReportHistory.make()
-        let page = history.folder.appendingPathComponent("report.html")
-        let result = try await SwitchboardBinary.run(["report", "--config", history.config, "--html", page.path])
+        let (page, result) = try await ReportHistory.make().writeHTML()
         #expect(result.status == 0, "\(result.stderr)")
         let load = try await HeadlessChromium.load(page)
         #expect(load.status == 0, "\(load.stderr)")

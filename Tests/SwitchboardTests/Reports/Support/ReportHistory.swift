@@ -50,6 +50,13 @@ struct ReportHistory {
         return ReportHistory(folder: folder, config: config, tickets: tickets)
     }
 
+    /// Runs `switchboard report --html` on the history and returns the page, with the text on stdout.
+    func writeHTML() async throws -> (page: URL, result: SwitchboardBinary.Result) {
+        let page = folder.appendingPathComponent("report.html")
+        let result = try await SwitchboardBinary.run(["report", "--config", config, "--html", page.path])
+        return (page, result)
+    }
+
     /// The time the history's database believes it is.
     final class Clock: Sendable {
         private let current: Mutex<Date>
