@@ -1,7 +1,7 @@
 # Switchboard: `make demo` runs the product locally, `make test` runs every test against real servers.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := inspircd atheme-services ngircd openssl sqlite3 libsqlite3-dev
+APT_PACKAGES := inspircd atheme-services ngircd openssl sqlite3 libsqlite3-dev chromium
 PIP_PACKAGES := twilio aiosmtpd
 
 .PHONY: build test test-deps release bench bench-triage model demo soak clean help
@@ -21,8 +21,9 @@ build:
 release:
 	$(SWIFT) build -c release --product switchboard
 
-## Installs what the tests use: the IRC servers (InspIRCd, Atheme, ngIRCd) and Twilio's Python library,
-## whose RequestValidator signs the webhook requests the tests send.
+## Installs what the tests use: the IRC servers (InspIRCd, Atheme, ngIRCd), Chromium (loads the HTML
+## report headless) and Twilio's Python library, whose RequestValidator signs the webhook requests the
+## tests send.
 test-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

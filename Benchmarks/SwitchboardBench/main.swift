@@ -27,6 +27,13 @@ if only == nil || only == "kb" {
         FileHandle.standardError.write(Data("knowledge-base benchmark failed: \(error)\n".utf8))
     }
 }
+if only == nil || only == "report" {
+    do {
+        for row in try ReportBenchmark.run() { report.add(row) }
+    } catch {
+        FileHandle.standardError.write(Data("report benchmark failed: \(error)\n".utf8))
+    }
+}
 report.printTable()
 let resultsDirectory = ProcessInfo.processInfo.environment["BENCH_RESULTS"] ?? "Benchmarks/results"
 do {

@@ -7,7 +7,7 @@ struct Switchboard: AsyncParsableCommand {
         abstract: "WhatsApp and email support desk that lives in IRC.",
         subcommands: [
             ServeCommand.self, CheckConfigCommand.self, ParseEmailCommand.self, IngestEmailCommand.self, ExportCommand.self, ImportCustomersCommand.self,
-            KBCommand.self, TriageCommand.self, TrainCommand.self, EvalCommand.self, BackupCommand.self, ForgetCommand.self,
+            KBCommand.self, ReportCommand.self, TriageCommand.self, TrainCommand.self, EvalCommand.self, BackupCommand.self, ForgetCommand.self,
         ]
     )
 }

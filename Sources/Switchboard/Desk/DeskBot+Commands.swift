@@ -80,11 +80,9 @@ extension DeskBot {
         case .template(let id, let name):
             try await sendTemplate(ticket!, name: name, actor: actor, reply: reply, id: id)
         case .stats:
-            let counts = try await database.openTicketCounts()
-            let parts = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { state, byCategory in
-                "\(state.rawValue): \(byCategory.values.reduce(0, +))"
-            }
-            await say(reply, parts.isEmpty ? "no tickets yet" : "tickets — " + parts.joined(separator: ", "))
+            // The same figures as `switchboard report --since 7d`, in three lines.
+            let report = try await database.report(ReportSettings(last: 7 * 86_400, endingAt: now(), sla: settings.followUps.responseSLA))
+            await sayLines(reply, report.chatSummary())
         }
     }
 

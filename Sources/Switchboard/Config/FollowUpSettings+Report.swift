@@ -1,0 +1,14 @@
+import Desk
+import Foundation
+
+extension FollowUpSettings {
+    /// The configured first-response target in business hours, as the report measures breaches: the same
+    /// deadline the follow-up timers escalate at (the default target; category and urgency refinements are
+    /// the timers' business).
+    var responseSLA: ResponseSLA {
+        let hours = self.hours
+        let target = levels.firstResponse
+        let seconds = TimeInterval(target.components.seconds)
+        return ResponseSLA(target: target) { hours.adding(seconds, to: $0) }
+    }
+}
