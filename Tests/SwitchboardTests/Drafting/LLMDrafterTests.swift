@@ -66,7 +66,7 @@ struct LLMDrafterTests {
         let client = HTTPClient.shared
         let clock = FollowUpTests.TestClock()
         let rig = FollowUpTests.DeskRig(clock: clock, database: try AppDatabase.inMemory(now: clock.function),
-                                        llm: Self.drafter(stub, client: client, timeout: .seconds(2)))
+                                        llm: Self.drafter(stub, client: client, timeout: .seconds(30)))
         try await rig.customerWrites("I was charged twice for Growth this month")
         try await rig.waitForTimers(1, count: 2)
         await rig.agent("draft 1 duplicate charge of AED 299 refunded today, 5-7 working days")

@@ -42,15 +42,20 @@ struct ProviderRequestTests {
         return (stub, database, try await database.outboxItems(states: [.pending, .sent, .failed, .unknown, .inFlight]))
     }
 
+    /// A generous timeout: the suite runs in parallel on two cores, and a slow answer must not look like none.
     static func twilio(_ client: HTTPClient, _ base: String) -> any OutboundSender {
+        twilio(client, base, timeout: .seconds(30))
+    }
+
+    static func twilio(_ client: HTTPClient, _ base: String, timeout: TimeAmount) -> any OutboundSender {
         TwilioSender(client: client, accountSID: SendingHarness.accountSID, authToken: SendingHarness.twilioToken,
                      from: SendingHarness.twilioFrom, baseURL: base, statusCallback: SendingHarness.publicURL + "/webhooks/twilio/status",
-                     timeout: .seconds(2))
+                     timeout: timeout)
     }
 
     static func meta(_ client: HTTPClient, _ base: String) -> any OutboundSender {
         MetaSender(client: client, accessToken: SendingHarness.metaToken, phoneNumberID: SendingHarness.phoneNumberID,
-                   baseURL: base + "/v21.0", timeout: .seconds(2))
+                   baseURL: base + "/v21.0", timeout: .seconds(30))
     }
 
     // MARK: Twilio
@@ -98,7 +103,7 @@ struct ProviderRequestTests {
 
     @Test("a request that got no answer becomes unknown and is never sent again")
     func noAnswerIsUnknown() async throws {
-        let (stub, _, rows) = try await Self.sendOne(sender: Self.twilio, answer: { _, _ in .hang }, attempts: 3)
+        let (stub, _, rows) = try await Self.sendOne(sender: { Self.twilio($0, $1, timeout: .seconds(2)) }, answer: { _, _ in .hang }, attempts: 3)
         #expect(stub.requests.count == 1, "the worker never resends an unknown row")
         #expect(rows.map(\.state) == [.unknown])
     }

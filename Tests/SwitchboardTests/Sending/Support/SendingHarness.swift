@@ -63,10 +63,10 @@ struct SendingHarness {
         switch whatsapp {
         case .twilio(let baseURL):
             senders[.whatsapp] = TwilioSender(client: httpClient, accountSID: accountSID, authToken: twilioToken, from: twilioFrom,
-                                              baseURL: baseURL, statusCallback: publicURL + "/webhooks/twilio/status", timeout: .seconds(3))
+                                              baseURL: baseURL, statusCallback: publicURL + "/webhooks/twilio/status", timeout: .seconds(30))
         case .meta(let baseURL):
             senders[.whatsapp] = MetaSender(client: httpClient, accessToken: metaToken, phoneNumberID: phoneNumberID, baseURL: baseURL,
-                                            timeout: .seconds(3))
+                                            timeout: .seconds(30))
         case nil:
             break
         }
@@ -107,7 +107,7 @@ struct SendingHarness {
     }
 
     /// Waits until `condition` holds, polling; fails with `what` after `timeout`.
-    static func eventually(_ what: String, timeout: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws {
+    static func eventually(_ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while ContinuousClock.now < deadline {
             if try await condition() { return }
