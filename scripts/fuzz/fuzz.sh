@@ -4,7 +4,7 @@
 #   scripts/fuzz/fuzz.sh [run]        build, then fuzz each target for FUZZ_SECONDS (default 60)
 #   scripts/fuzz/fuzz.sh build        build only, into .build-fuzz/bin/<target>
 #   scripts/fuzz/fuzz.sh seed         write the raw seeds (from the test fixtures) to .build-fuzz/seeds
-#   scripts/fuzz/fuzz.sh merge        minimise the committed corpus, the seeds and what runs found into Fuzz/corpus
+#   scripts/fuzz/fuzz.sh merge        minimise (set cover of features) the committed corpus, the seeds and what runs found into Fuzz/corpus
 #   scripts/fuzz/fuzz.sh repro T FILE run target T once on FILE (a crash artifact), with the full report
 #
 # FUZZ_TARGETS picks targets (default: all), FUZZ_FLAGS adds libFuzzer flags, FUZZ_OPT sets the Swift
@@ -144,7 +144,7 @@ merge_target() {
     rm -rf "$fresh"
     mkdir -p "$fresh" "$OUT/corpus/$target" "$OUT/seeds/$target" "$ROOT/Fuzz/corpus/$target"
     # shellcheck disable=SC2046
-    "$OUT/bin/$target" $(libfuzzer_flags "$target") -merge=1 "$fresh" \
+    "$OUT/bin/$target" $(libfuzzer_flags "$target") -set_cover_merge=1 "$fresh" \
         "$ROOT/Fuzz/corpus/$target" "$OUT/seeds/$target" "$OUT/corpus/$target"
     rm -rf "$ROOT/Fuzz/corpus/$target"
     mv "$fresh" "$ROOT/Fuzz/corpus/$target"
