@@ -4,7 +4,7 @@ SWIFT ?= swift
 APT_PACKAGES := inspircd atheme-services ngircd openssl sqlite3 libsqlite3-dev chromium
 PIP_PACKAGES := twilio aiosmtpd
 
-.PHONY: build test test-deps release bench bench-triage model demo soak clean help
+.PHONY: build test test-deps release bench bench-triage model demo soak fuzz clean help
 
 help:
 	@echo "make test     install test dependencies, start real servers, run all tests"
@@ -14,6 +14,7 @@ help:
 	@echo "make bench    benchmarks (ratios against baselines measured in the same run)"
 	@echo "make soak     long runs: fresh-clone demo (and fault cycles)"
 	@echo "make model    retrain the shipped triage model from the raw data"
+	@echo "make fuzz     libFuzzer on the parsers (FUZZ_SECONDS per target, FUZZ_TARGETS to pick)"
 
 build:
 	$(SWIFT) build
@@ -61,3 +62,8 @@ demo:
 ## Long runs that stay out of `make test`: make demo from a fresh clone, checked by a scripted IRC agent.
 soak:
 	scripts/soak/soak.sh
+
+## libFuzzer on the IRC, MIME, webhook and command parsers, FUZZ_SECONDS (default 60) each; not part of
+## `make test`. See Fuzz/README.md.
+fuzz:
+	scripts/fuzz/fuzz.sh run

@@ -16,7 +16,9 @@ public enum CommandParser {
         } else if !isDirect {
             return nil
         }
-        let words = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == " " || $0 == "\t" })
+        // Any whitespace separates words, as it is trimmed: an IME's full-width space (U+3000) or a pasted
+        // no-break space between `claim` and `42` must not end up inside a ticket number or an account name.
+        let words = text.split(omittingEmptySubsequences: true, whereSeparator: \.isWhitespace)
         guard let first = words.first else { return nil }
         let name = first.lowercased()
         guard CommandUsage.usage(of: name) != nil else {

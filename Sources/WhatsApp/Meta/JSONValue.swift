@@ -1,8 +1,6 @@
-import Foundation
-
 /// Any JSON value, so that the Meta decoder can walk a payload leniently: a field of an unexpected type
 /// in one message must not make the whole batch (and every other message in it) fail to decode.
-enum JSONValue: Sendable, Hashable, Decodable {
+enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,29 +8,12 @@ enum JSONValue: Sendable, Hashable, Decodable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
-    /// Parses bytes; any syntax error becomes `malformedJSON`.
+    /// Parses bytes (see ``JSONParser``); any syntax error becomes `malformedJSON`.
     static func parse(_ bytes: some Collection<UInt8>) throws(WhatsAppDecodingError) -> JSONValue {
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+            return try JSONParser.parse(Array(bytes))
         } catch {
-            throw .malformedJSON(String(describing: error).prefix(200).description)
+            throw .malformedJSON("\(error.message) at byte \(error.offset)")
         }
     }
 

@@ -25,6 +25,9 @@ public struct MetaWebhookPayload: Sendable, Hashable {
 
     public static let expectedObject = "whatsapp_business_account"
 
+    /// 9999-12-31T23:59:59Z in Unix seconds, the last instant with a four-digit year.
+    static let latestTimestamp: Double = 253_402_300_799
+
     /// Decodes the raw body. Check `MetaSignature` on the same bytes first.
     public init(json body: some Collection<UInt8>) throws(WhatsAppDecodingError) {
         let root = try JSONValue.parse(body)
@@ -182,9 +185,11 @@ public struct MetaWebhookPayload: Sendable, Hashable {
             return contacts.count == 1 ? contacts[0] : nil
         }
 
-        /// Meta's timestamps are Unix seconds written as a string.
+        /// Meta's timestamps are Unix seconds written as a string. A value outside 1970...9999 (`1e400` reads
+        /// as infinity) is garbled: as a date it would sort nowhere and could not be stored and read back.
         private static func date(_ json: JSONValue?) -> Date? {
-            json?.double.map { Date(timeIntervalSince1970: $0) }
+            guard let seconds = json?.double, (0...MetaWebhookPayload.latestTimestamp).contains(seconds) else { return nil }
+            return Date(timeIntervalSince1970: seconds)
         }
 
         private static func referral(_ json: JSONValue) -> WhatsAppReferral? {
