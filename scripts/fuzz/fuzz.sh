@@ -4,7 +4,7 @@
 #   scripts/fuzz/fuzz.sh [run]        build, then fuzz each target for FUZZ_SECONDS (default 60)
 #   scripts/fuzz/fuzz.sh build        build only, into .build-fuzz/bin/<target>
 #   scripts/fuzz/fuzz.sh seed         write the raw seeds (from the test fixtures) to .build-fuzz/seeds
-#   scripts/fuzz/fuzz.sh merge        minimise (set cover of features) the committed corpus, the seeds and what runs found into Fuzz/corpus
+#   scripts/fuzz/fuzz.sh merge        minimise (set cover of edges) the committed corpus, the seeds and what runs found into Fuzz/corpus
 #   scripts/fuzz/fuzz.sh repro T FILE run target T once on FILE (a crash artifact), with the full report
 #
 # FUZZ_TARGETS picks targets (default: all), FUZZ_FLAGS adds libFuzzer flags, FUZZ_OPT sets the Swift
@@ -143,12 +143,14 @@ merge_target() {
     local target="$1" fresh="$OUT/merge/$target"
     rm -rf "$fresh"
     mkdir -p "$fresh" "$OUT/corpus/$target" "$OUT/seeds/$target" "$ROOT/Fuzz/corpus/$target"
+    # Edges only (no hit counts) and a set cover: the fewest files that keep every edge, so the committed
+    # corpus stays at a few hundred small files; runs regrow the finer features in .build-fuzz/corpus.
     # shellcheck disable=SC2046
-    "$OUT/bin/$target" $(libfuzzer_flags "$target") -set_cover_merge=1 "$fresh" \
+    "$OUT/bin/$target" $(libfuzzer_flags "$target") -set_cover_merge=1 -use_counters=0 "$fresh" \
         "$ROOT/Fuzz/corpus/$target" "$OUT/seeds/$target" "$OUT/corpus/$target"
     rm -rf "$ROOT/Fuzz/corpus/$target"
     mv "$fresh" "$ROOT/Fuzz/corpus/$target"
-    echo "fuzz: $target corpus: $(find "$ROOT/Fuzz/corpus/$target" -type f | wc -l) files, $(du -sh "$ROOT/Fuzz/corpus/$target" | cut -f1)" >&2
+    echo "fuzz: $target corpus: $(find "$ROOT/Fuzz/corpus/$target" -type f | wc -l) files, $(cat "$ROOT/Fuzz/corpus/$target"/* | wc -c) bytes" >&2
 }
 
 command="${1:-run}"

@@ -145,14 +145,16 @@ struct JSONParser {
             index += 1
             guard digits() > 0 else { throw failure("invalid number") }
         }
+        let mantissa = integerStart..<index
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard digits() > 0 else { throw failure("invalid number") }
         }
-        guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)), value.isFinite else {
-            throw failure("number does not fit a Double")
-        }
+        // Out of range either way: too large (infinite), or too small for a non-zero literal (underflow to 0).
+        guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)), value.isFinite,
+              value != 0 || !bytes[mantissa].contains(where: { (UInt8(ascii: "1")...UInt8(ascii: "9")).contains($0) })
+        else { throw failure("number does not fit a Double") }
         return value
     }
 
