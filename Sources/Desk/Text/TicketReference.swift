@@ -34,13 +34,32 @@ public struct TicketReference: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "#\(id)" }
 
     /// The subject for an outbound email on this ticket: the customer's subject with our tag appended
-    /// once, prefixed `Re:` unless it already is.
+    /// once, prefixed `Re:` unless it already is. Another ticket's tag is dropped: intake threads on the
+    /// first tag it finds, so `Re: … [#7] [#42]` would send the customer's answer to #7.
     public func replySubject(to subject: String?) -> String {
-        var base = (subject ?? "").trimmingWhitespace()
+        var base = Self.removingTags(from: subject ?? "", except: id).trimmingWhitespace()
         if base.isEmpty { base = "Your request" }
         if !base.lowercased().hasPrefix("re:") { base = "Re: " + base }
         if TicketReference(subject: base) != self { base += " " + subjectTag }
         return base
+    }
+
+    /// The subject without `[#N]` tags other than `[#keep]`, and without the spaces they leave doubled.
+    static func removingTags(from subject: String, except keep: Int64) -> String {
+        var result = ""
+        var rest = Substring(subject)
+        while let open = rest.firstRange(of: "[#") {
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.firstIndex(of: "]") else { break }
+            if let id = positiveInteger(afterOpen[..<close]), id != keep {
+                result += rest[..<open.lowerBound]
+            } else {
+                result += rest[...close]
+            }
+            rest = afterOpen[afterOpen.index(after: close)...]
+        }
+        result += rest
+        return result.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
     static func positiveInteger(_ text: Substring) -> Int64? {

@@ -28,5 +28,10 @@ import Testing
         #expect(ref.replySubject(to: "Refund please") == "Re: Refund please [#42]")
         #expect(ref.replySubject(to: "RE: Refund please [#42]") == "RE: Refund please [#42]")
         #expect(ref.replySubject(to: nil) == "Re: Your request [#42]")
+        // Found by fuzzing: another ticket's tag would come first and thread the customer's answer there.
+        #expect(ref.replySubject(to: "Re: Refund [#7] please") == "Re: Refund please [#42]")
+        #expect(TicketReference(subject: ref.replySubject(to: "[#7] [#8] Refund")) == ref)
+        #expect(ref.replySubject(to: "Order [#42] and [#7]") == "Re: Order [#42] and")
+        #expect(ref.replySubject(to: "Price [#abc] list") == "Re: Price [#abc] list [#42]", "only ticket tags are removed")
     }
 }
