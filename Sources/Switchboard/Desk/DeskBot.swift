@@ -38,6 +38,8 @@ actor DeskBot: IntakeListener {
     let logger: Logger
     let now: @Sendable () -> Date
     var pager = Pager()
+    /// New tickets whose routing and card are in progress.
+    var announcing: Set<Int64> = []
     /// Broken knowledge-base files already logged, so each is reported once until it changes.
     var reportedKnowledgeProblems = Set<String>()
 
@@ -104,7 +106,15 @@ actor DeskBot: IntakeListener {
     }
 
     private func announce(_ receipt: IngestReceipt, message: InboundMessage, triage: TriageSummary?, isFlooding: Bool) async throws {
+        // The intake's announcement and the sweeper can both reach a new ticket (under load the intake's
+        // task may start after the sweeper's 5 s grace): only one may route it and post its card.
+        if receipt.isNewTicket {
+            guard !announcing.contains(receipt.ticketID) else { return }
+            announcing.insert(receipt.ticketID)
+        }
+        defer { if receipt.isNewTicket { announcing.remove(receipt.ticketID) } }
         guard var ticket = try await database.ticket(id: receipt.ticketID) else { return }
+        if receipt.isNewTicket && ticket.routeChannel != nil { return }
         let customer = try await database.customer(id: receipt.customerID)
         if receipt.isNewTicket {
             if ticket.category == .noAction {

@@ -1,6 +1,7 @@
 import Desk
 import Foundation
 import IRCClient
+import Store
 @testable import Switchboard
 import Testing
 import TestSupport
@@ -22,6 +23,8 @@ struct DeskStatsTests {
         try await aisha.client.sendText("!claim 1", to: "#ds-support")
         _ = try await DeskFlowTests.lines(aisha, containing: "aisha claimed #1", in: "#ds-support")
         try await h.customerWrites("We are cancelling at renewal", from: "+971509998877", category: .churnRisk)
+        // Routing (which sets the owner) happens after the commit, in the desk's own task.
+        for _ in 0..<300 where try await h.database.ticket(id: 2)?.routeChannel == nil { try await Task.sleep(for: .milliseconds(100)) }
 
         try await aisha.client.sendText("stats", to: "deskstats")
         let volume = try await DeskFlowTests.lines(aisha, containing: "last 7d:")
