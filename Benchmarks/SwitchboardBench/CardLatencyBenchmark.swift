@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Desk
 import Foundation
 import IRCClient
 import NIOCore
@@ -123,8 +124,10 @@ enum CardLatencyBenchmark {
                 try await Task.sleep(until: tick.advanced(by: interval))
             }
         }
-        let (cardP50, cardP99) = (percentile(cardLatencies, 0.50), percentile(cardLatencies, 0.99))
-        let (relayP50, relayP99) = (percentile(relayLatencies, 0.50), percentile(relayLatencies, 0.99))
+        cardLatencies.sort()
+        relayLatencies.sort()
+        let (cardP50, cardP99) = (Percentile.nearestRank(50, sorted: cardLatencies) ?? .nan, Percentile.nearestRank(99, sorted: cardLatencies) ?? .nan)
+        let (relayP50, relayP99) = (Percentile.nearestRank(50, sorted: relayLatencies) ?? .nan, Percentile.nearestRank(99, sorted: relayLatencies) ?? .nan)
         return [
             BenchmarkRow(name: "webhook→card latency p50 (\(samples) at 1 per \(interval))", unit: "ms", value: cardP50,
                          baselineName: "IRC relay p50", baseline: relayP50, higherIsBetter: false),
@@ -179,15 +182,7 @@ enum CardLatencyBenchmark {
     }
 
     static func milliseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-    }
-
-    /// Nearest-rank percentile.
-    static func percentile(_ values: [Double], _ p: Double) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return .nan }
-        let rank = Int((p * Double(sorted.count)).rounded(.up))
-        return sorted[min(max(rank, 1), sorted.count) - 1]
+        duration.timeInterval * 1000
     }
 }
 

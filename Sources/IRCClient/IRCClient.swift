@@ -188,10 +188,6 @@ public actor IRCClient {
             case .emit(let event):
                 if case .registered = event {
                     state = .connected
-                    // The CAP/SASL exchange went out unconditionally and left the gate in debt: a dozen
-                    // lines at one per interval would hold the first real replies for ~20 s. Servers do
-                    // not count registration against a client's message budget, so start it afresh.
-                    gate = FloodGate(clock: ContinuousClock(), burst: configuration.floodBurst, interval: configuration.floodInterval)
                     wakeWriter()
                     logger.info("registered on \(configuration.host) as \(currentNick)")
                 }
@@ -233,7 +229,9 @@ public actor IRCClient {
 
     private func write(line: String, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
         logger.trace(">> \(Self.redacted(line))")
-        gate.acquireUnconditionally()
+        // Servers do not count the CAP/SASL exchange against a client's message budget; charging it would
+        // hold the first real replies for ~20 s.
+        if session?.phase == .registered { gate.acquireUnconditionally() }
         try await outbound.write(ByteBuffer(string: line + "\r\n"))
     }
 

@@ -18,7 +18,7 @@ public enum ChurnDigest {
         }
     }
 
-    public static func daily(_ risks: [OpenRisk], now: Date, clock: String, timeZone: TimeZone, prefix: String) -> [String] {
+    public static func daily(_ risks: [OpenRisk], now: Date, clock: String, timeZone: TimeZone) -> [String] {
         let header = "Daily churn watch (\(clock) \(timeZone.identifier)): " + (risks.isEmpty
             ? "no open churn risks"
             : "\(risks.count) open churn risk\(risks.count == 1 ? "" : "s")")

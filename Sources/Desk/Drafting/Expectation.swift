@@ -18,7 +18,7 @@ public struct Expectation: Sendable, Hashable {
 
     /// `updatePromise` of business time from `now`, rounded up to the next half hour.
     public static func update(now: Date, hours: BusinessHours, levels: ServiceLevels) -> Expectation {
-        let raw = hours.adding(TimeInterval(levels.updatePromise.components.seconds), to: now)
+        let raw = hours.adding(levels.updatePromise.timeInterval, to: now)
         let halfHours = (raw.timeIntervalSince1970 / 1800).rounded(.up)
         return Expectation(due: Date(timeIntervalSince1970: halfHours * 1800), now: now, timeZone: hours.timeZone)
     }

@@ -15,17 +15,17 @@ public struct FollowUpPolicy: Sendable {
     /// When an unanswered ticket breaches its first-response SLA, in business time.
     public func firstResponseDue(for ticket: Ticket) -> Date {
         let target = settings.levels.firstResponseTarget(category: ticket.category, urgency: ticket.urgency)
-        return settings.hours.adding(Self.seconds(target), to: ticket.createdAt)
+        return settings.hours.adding(target.timeInterval, to: ticket.createdAt)
     }
 
     /// When to warn about the WhatsApp window after the customer's message at `lastInbound`.
     public func windowWarningDue(after lastInbound: Date) -> Date {
-        lastInbound.addingTimeInterval(Self.seconds(settings.whatsappWindow) - Self.seconds(settings.windowWarning))
+        lastInbound.addingTimeInterval(settings.whatsappWindow.timeInterval - settings.windowWarning.timeInterval)
     }
 
     /// When to nudge the owner if the customer stays silent after our reply at `reply`.
     public func awaitingCustomerDue(after reply: Date) -> Date {
-        reply.addingTimeInterval(Self.seconds(settings.awaitingCustomer))
+        reply.addingTimeInterval(settings.awaitingCustomer.timeInterval)
     }
 
     public func decide(_ kind: TimerKind, facts: FollowUpFacts, now: Date) -> FollowUpDecision {
@@ -42,7 +42,7 @@ public struct FollowUpPolicy: Sendable {
             return .escalateFirstResponse(overdueBy: .seconds(max(0, settings.hours.businessTime(from: due, to: now))))
         case .windowReminder:
             guard ticket.channel == .whatsapp, let lastInbound = facts.lastInbound else { return .nothing(reason: "no window") }
-            let closesAt = lastInbound.addingTimeInterval(Self.seconds(settings.whatsappWindow))
+            let closesAt = lastInbound.addingTimeInterval(settings.whatsappWindow.timeInterval)
             guard closesAt > now else { return .nothing(reason: "window already closed") }
             // A newer customer message moved the window; its own timer will warn.
             guard windowWarningDue(after: lastInbound) <= now.addingTimeInterval(1) else { return .nothing(reason: "window renewed") }
@@ -51,14 +51,10 @@ public struct FollowUpPolicy: Sendable {
             guard let reply = facts.lastHumanOutbound else { return .nothing(reason: "no reply yet") }
             if let inbound = facts.lastInbound, inbound > reply { return .nothing(reason: "the customer answered") }
             let silent = now.timeIntervalSince(reply)
-            guard silent + 1 >= Self.seconds(settings.awaitingCustomer) else { return .nothing(reason: "reply was renewed") }
+            guard silent + 1 >= settings.awaitingCustomer.timeInterval else { return .nothing(reason: "reply was renewed") }
             return .nudgeAwaitingCustomer(silentFor: .seconds(silent))
         default:
             return .nothing(reason: "unknown timer kind \(kind)")
         }
-    }
-
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18
     }
 }

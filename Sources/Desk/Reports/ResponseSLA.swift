@@ -10,7 +10,7 @@ public struct ResponseSLA: Sendable {
 
     /// Clock time: the deadline is `target` after the ticket was opened, nights and weekends included.
     public init(target: Duration) {
-        let seconds = TimeInterval(target.components.seconds) + TimeInterval(target.components.attoseconds) / 1e18
+        let seconds = target.timeInterval
         self.init(target: target) { $0.addingTimeInterval(seconds) }
     }
 

@@ -213,6 +213,13 @@ extension AppDatabase {
         }
     }
 
+    /// How many outbox rows are in the given states, for the metrics gauges.
+    public func outboxCount(states: [OutboxState]) async throws -> Int {
+        try await reader.read { db in
+            try OutboxRecord.filter(states.map(\.rawValue).contains(OutboxRecord.Columns.state)).fetchCount(db)
+        }
+    }
+
     /// Applies a provider status callback (Twilio `MessageStatus`, Meta `statuses[]`) to the outbound
     /// message with that provider id. Callbacks arrive out of order, so status only moves forward
     /// (queued → sent → delivered → read); `failed` applies unless delivery was already confirmed.

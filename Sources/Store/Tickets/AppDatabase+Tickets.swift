@@ -41,9 +41,21 @@ extension AppDatabase {
     /// Records where routing sent the ticket (channel, team, owner, rule) and logs the decision, so
     /// every ticket has an answer to "who was supposed to handle this?".
     public func route(ticketID: Int64, decision: RouteDecision, actor: String = TicketEvent.system) async throws -> Ticket {
+        try await route(ticketID: ticketID, decision: decision, actor: actor, onlyIfUnrouted: false)!
+    }
+
+    /// Routes a ticket nobody has routed yet, in the same transaction that checks; nil when it already
+    /// was. The intake's announcement and the sweeper (in this process or another) may race for a new
+    /// ticket: exactly one of them wins, so its card is posted once.
+    public func routeIfUnrouted(ticketID: Int64, decision: RouteDecision, actor: String = TicketEvent.system) async throws -> Ticket? {
+        try await route(ticketID: ticketID, decision: decision, actor: actor, onlyIfUnrouted: true)
+    }
+
+    private func route(ticketID: Int64, decision: RouteDecision, actor: String, onlyIfUnrouted: Bool) async throws -> Ticket? {
         let now = self.now()
         return try await writer.write { db in
             var ticket = try Self.fetchTicket(db, id: ticketID)
+            if onlyIfUnrouted && ticket.routeChannel != nil { return nil }
             ticket.routeRule = decision.rule
             ticket.routeChannel = decision.channel
             ticket.team = decision.team

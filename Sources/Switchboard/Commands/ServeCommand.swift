@@ -54,7 +54,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         services.append(.init(service: LearningService(database: database, triager: triager, logger: Logger(label: "switchboard.learning"))))
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
-        let desk = DeskAssembly.make(settings: settings, database: database, ircClient: ircClient, httpClient: httpClient, logger: logger)
+        let desk = DeskAssembly.make(settings: settings, database: database, ircClient: ircClient, httpClient: httpClient,
+                                     model: triager.model, logger: logger)
         services += desk.services
         // Started after IRC and the desk, so it stops first: no webhook is acknowledged while they shut down.
         services.append(.init(service: WebhookApplication.makeService(

@@ -8,7 +8,7 @@ extension FollowUpSettings {
     var responseSLA: ResponseSLA {
         let hours = self.hours
         let target = levels.firstResponse
-        let seconds = TimeInterval(target.components.seconds)
+        let seconds = target.timeInterval
         return ResponseSLA(target: target) { hours.adding(seconds, to: $0) }
     }
 }

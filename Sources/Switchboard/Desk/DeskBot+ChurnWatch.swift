@@ -12,32 +12,42 @@ extension DeskBot {
         var schedule: DigestSchedule
     }
 
+    struct ChurnRuns: Sendable {
+        var daily: Date?
+        var weekly: Date?
+    }
+
     /// Posts whichever digests are due; returns how many lines were posted.
     @discardableResult
     func postDueChurnDigests() async -> Int {
         guard let watch = settings.churnWatch else { return 0 }
         let now = now()
         do {
-            let runs = try await database.events(since: now.addingTimeInterval(-8 * 86_400), kinds: ["churn_digest"])
-            let lastDaily = runs.last { $0.detail["digest"] == "daily" }?.at
-            let lastWeekly = runs.last { $0.detail["digest"] == "weekly" }?.at
+            var runs = try await loadChurnRuns(now: now)
             var lines: [String] = []
-            if watch.schedule.dailyDue(now: now, lastRun: lastDaily) != nil {
+            if watch.schedule.dailyDue(now: now, lastRun: runs.daily) != nil {
                 lines += try await dailyDigest(now: now, schedule: watch.schedule)
-                _ = try await database.appendEvent(ticketID: nil, actor: TicketEvent.system, kind: "churn_digest", detail: ["digest": "daily"])
+                runs.daily = try await database.appendEvent(ticketID: nil, actor: TicketEvent.system, kind: "churn_digest", detail: ["digest": "daily"]).at
             }
-            if watch.schedule.weeklyDue(now: now, lastRun: lastWeekly) != nil {
+            if watch.schedule.weeklyDue(now: now, lastRun: runs.weekly) != nil {
                 let weekAgo = now.addingTimeInterval(-7 * 86_400)
                 lines += ChurnDigest.weekly(opened: try await database.churnTickets(openedSince: weekAgo),
                                             closed: try await database.churnTickets(closedSince: weekAgo))
-                _ = try await database.appendEvent(ticketID: nil, actor: TicketEvent.system, kind: "churn_digest", detail: ["digest": "weekly"])
+                runs.weekly = try await database.appendEvent(ticketID: nil, actor: TicketEvent.system, kind: "churn_digest", detail: ["digest": "weekly"]).at
             }
+            churnRuns = runs
             for line in lines { await output.say(line, to: watch.channel, priority: .commandReply) }
             return lines.count
         } catch {
             logger.error("churn watch failed: \(error)")
             return 0
         }
+    }
+
+    private func loadChurnRuns(now: Date) async throws -> ChurnRuns {
+        if let churnRuns { return churnRuns }
+        let events = try await database.events(since: now.addingTimeInterval(-8 * 86_400), kinds: ["churn_digest"])
+        return ChurnRuns(daily: events.last { $0.detail["digest"] == "daily" }?.at, weekly: events.last { $0.detail["digest"] == "weekly" }?.at)
     }
 
     private func dailyDigest(now: Date, schedule: DigestSchedule) async throws -> [String] {
@@ -53,6 +63,6 @@ extension DeskBot {
                                lastAction: ChurnDigest.lastAction(kind: last?.kind, at: last?.at, now: now, slaMissedBy: missedBy)))
         }
         let clock = String(format: "%02d:%02d", schedule.at / 60, schedule.at % 60)
-        return ChurnDigest.daily(risks, now: now, clock: clock, timeZone: schedule.timeZone, prefix: settings.commandPrefix)
+        return ChurnDigest.daily(risks, now: now, clock: clock, timeZone: schedule.timeZone)
     }
 }

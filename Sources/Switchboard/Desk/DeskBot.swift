@@ -38,8 +38,9 @@ actor DeskBot: IntakeListener {
     let logger: Logger
     let now: @Sendable () -> Date
     var pager = Pager()
-    /// New tickets whose routing and card are in progress.
-    var announcing: Set<Int64> = []
+    /// When the churn digests last ran: read from the event log once, then kept here, so the 5 s
+    /// follow-up loop does not query the log each time.
+    var churnRuns: ChurnRuns?
     /// Broken knowledge-base files already logged, so each is reported once until it changes.
     var reportedKnowledgeProblems = Set<String>()
 
@@ -106,15 +107,7 @@ actor DeskBot: IntakeListener {
     }
 
     private func announce(_ receipt: IngestReceipt, message: InboundMessage, triage: TriageSummary?, isFlooding: Bool) async throws {
-        // The intake's announcement and the sweeper can both reach a new ticket (under load the intake's
-        // task may start after the sweeper's 5 s grace): only one may route it and post its card.
-        if receipt.isNewTicket {
-            guard !announcing.contains(receipt.ticketID) else { return }
-            announcing.insert(receipt.ticketID)
-        }
-        defer { if receipt.isNewTicket { announcing.remove(receipt.ticketID) } }
         guard var ticket = try await database.ticket(id: receipt.ticketID) else { return }
-        if receipt.isNewTicket && ticket.routeChannel != nil { return }
         let customer = try await database.customer(id: receipt.customerID)
         if receipt.isNewTicket {
             if ticket.category == .noAction {
@@ -126,8 +119,11 @@ actor DeskBot: IntakeListener {
                 category: ticket.category ?? .support, urgency: ticket.urgency, source: message.channel,
                 lang: ticket.lang ?? "und", plan: customer?.plan, text: message.text)
             let decision = router.route(facts)
-            ticket = try await database.route(ticketID: ticket.id, decision: decision)
-            DeskMetrics.routed(ticket.category, rule: decision.rule)
+            // The sweeper may reach a new ticket while the intake's announcement of it is still running
+            // (under load); only the one that routes it posts the card.
+            guard let routed = try await database.routeIfUnrouted(ticketID: ticket.id, decision: decision) else { return }
+            ticket = routed
+            DeskMetrics.routed(ticket.category)
             logger.info("ticket #\(ticket.id) routed by \(decision.rule) to \(decision.channels.joined(separator: ", "))")
             await scheduleAfterInbound(ticket, isNewTicket: true, receivedAt: now())
             var card = TicketCard(ticket: ticket, customer: customer, contact: message.contact, excerpt: message.text)

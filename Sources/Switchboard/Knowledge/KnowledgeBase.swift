@@ -24,15 +24,17 @@ struct KnowledgeBase: Sendable {
         self.identifyLanguage = identifyLanguage
     }
 
-    /// The configured knowledge base with the shipped triage model, or nil when `kb.path` is not set.
-    static func make(settings: SwitchboardConfig, database: AppDatabase) throws -> KnowledgeBase? {
+    /// The configured knowledge base, or nil when `kb.path` is not set. `model` detects the question's
+    /// language; `serve` passes the one it already loaded for triage.
+    static func make(settings: SwitchboardConfig, database: AppDatabase, model: TriageModel? = nil) throws -> KnowledgeBase? {
         guard let path = settings.kbPath else { return nil }
-        return try make(folder: URL(fileURLWithPath: path), database: database)
+        return try make(folder: URL(fileURLWithPath: path), database: database, model: model)
     }
 
-    /// A knowledge base in `folder` that detects languages with the shipped (or `$SWITCHBOARD_MODEL`) model.
-    static func make(folder: URL, database: AppDatabase) throws -> KnowledgeBase {
-        let model = try TriageModel.load()
+    /// A knowledge base in `folder` that detects languages with `model`, or the shipped (or
+    /// `$SWITCHBOARD_MODEL`) model when none is given.
+    static func make(folder: URL, database: AppDatabase, model: TriageModel? = nil) throws -> KnowledgeBase {
+        let model = try model ?? TriageModel.load()
         return KnowledgeBase(folder: folder, database: database, identifyLanguage: model.language(of:))
     }
 

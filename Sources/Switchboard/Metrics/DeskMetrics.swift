@@ -11,7 +11,7 @@ enum DeskMetrics {
         Counter(label: "switchboard_messages_triaged_total", dimensions: [("category", category?.rawValue ?? "none")]).increment()
     }
 
-    static func routed(_ category: Desk.Category?, rule: String) {
+    static func routed(_ category: Desk.Category?) {
         Counter(label: "switchboard_tickets_routed_total", dimensions: [("category", category?.rawValue ?? "none")]).increment()
     }
 
@@ -27,7 +27,7 @@ enum DeskMetrics {
         Gauge(label: "switchboard_outbox_depth", dimensions: [("state", "unknown")]).record(outboxUnknown)
         Gauge(label: "switchboard_irc_connected").record(ircConnected ? 1 : 0)
         if let ircLag {
-            Gauge(label: "switchboard_irc_lag_seconds").record(Double(ircLag.components.seconds) + Double(ircLag.components.attoseconds) / 1e18)
+            Gauge(label: "switchboard_irc_lag_seconds").record(ircLag.timeInterval)
         }
     }
 

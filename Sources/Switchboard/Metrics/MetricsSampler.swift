@@ -19,8 +19,8 @@ struct MetricsSampler: Service {
     }
 
     func sample() async {
-        let pending = (try? await database.outboxItems(states: [.pending, .inFlight]).count) ?? 0
-        let unknown = (try? await database.outboxItems(states: [.unknown]).count) ?? 0
+        let pending = (try? await database.outboxCount(states: [.pending, .inFlight])) ?? 0
+        let unknown = (try? await database.outboxCount(states: [.unknown])) ?? 0
         let connected = await ircClient?.state == .connected
         DeskMetrics.sample(outboxPending: pending, outboxUnknown: unknown, ircConnected: connected, ircLag: await ircClient?.lag)
         if let ircClient { DeskMetrics.ircQueue(await ircClient.queuedLineCount) }

@@ -6,6 +6,7 @@ import Logging
 import ServiceLifecycle
 import SMTPClient
 import Store
+import Triage
 
 /// Builds the desk side of `serve`: the bot that posts cards and runs commands, and the outbox worker
 /// with one sender per configured provider.
@@ -14,7 +15,7 @@ struct DeskAssembly {
     let services: [ServiceGroupConfiguration.ServiceConfiguration]
 
     static func make(settings: SwitchboardConfig, database: AppDatabase, ircClient: IRCClient?, httpClient: HTTPClient,
-                     logger: Logger) -> DeskAssembly {
+                     model: TriageModel, logger: Logger) -> DeskAssembly {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         var desk: DeskBot?
         if let ircClient, let irc = settings.irc {
@@ -25,7 +26,7 @@ struct DeskAssembly {
             deskSettings.churnWatch = settings.churnWatch
             deskSettings.llm = settings.llm.map { LLMDrafter(client: httpClient, settings: $0) }
             do {
-                deskSettings.knowledge = try KnowledgeBase.make(settings: settings, database: database)
+                deskSettings.knowledge = try KnowledgeBase.make(settings: settings, database: database, model: model)
             } catch {
                 logger.error("the knowledge base is off: \(error)")
             }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Synchronization
+import WhatsApp
 
 /// A local stand-in for Twilio's and Meta's REST APIs, which cannot be reached from here: a real HTTP
 /// server on a loopback port that records every request exactly as it arrived and answers as scripted.
@@ -18,13 +19,10 @@ final class ProviderStub: Sendable {
         var text: String { String(decoding: body, as: UTF8.self) }
         /// HTTP field names are case-insensitive.
         func header(_ name: String) -> String? { headers[name.lowercased()] }
-        /// The form fields of an `application/x-www-form-urlencoded` body, decoded, in order.
+        /// The form fields of an `application/x-www-form-urlencoded` body, decoded by the same decoder the
+        /// webhooks use, in order; empty when the body is not a valid form.
         var form: [(String, String)] {
-            text.split(separator: "&").map { pair in
-                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                func decode(_ s: String) -> String { s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? s }
-                return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
-            }
+            ((try? FormURLEncoded.decode(body)) ?? []).map { ($0.name, $0.value) }
         }
         func field(_ name: String) -> String? { form.first { $0.0 == name }?.1 }
         var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
