@@ -103,6 +103,11 @@ public actor IRCClient {
         }
     }
 
+    /// Whether services (NickServ) are on the network: nil when unknown (no MONITOR, or not yet answered).
+    public var servicesOnline: Bool? { session?.servicesOnline }
+    /// The account this connection is logged in as, nil while logged out (or waiting for services).
+    public var loggedInAccount: String? { session?.loggedInAccount }
+
     /// Which services account is behind this nick right now, nil when unknown or logged out.
     public func account(of nick: String) -> String? { session?.account(of: nick) }
 
@@ -113,6 +118,21 @@ public actor IRCClient {
     public var queuedLineCount: Int { queue.count }
     public var enabledCapabilities: Set<String> { session?.enabledCapabilities ?? [] }
     public func isInChannel(_ channel: String) -> Bool { session?.isInChannel(channel) ?? false }
+
+    private func log(_ event: IRCEvent) {
+        switch event {
+        case .loginDeferred(let reason): logger.warning("\(reason)")
+        case .loggedIn(let account): logger.notice("logged in as \(account) now that services are back")
+        case .servicesChanged(let online):
+            if online {
+                logger.notice("services (\(configuration.servicesNick ?? "?")) are on the network")
+            } else {
+                logger.warning("services (\(configuration.servicesNick ?? "?")) left the network: accounts cannot be verified until they return")
+            }
+        case .saslFailed(let reason) where isRegistered: logger.error("\(reason)")
+        default: break
+        }
+    }
 
     // MARK: - One connection
 
@@ -191,6 +211,7 @@ public actor IRCClient {
                     wakeWriter()
                     logger.info("registered on \(configuration.host) as \(currentNick)")
                 }
+                log(event)
                 eventSink.yield(event)
             case .sendLater(let message, let delay):
                 Task { [weak self] in
@@ -282,10 +303,15 @@ public actor IRCClient {
     }
 
     private func keepaliveLoop(outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, generation: Int) async throws {
-        let tick = min(configuration.keepaliveTimeout / 3, .seconds(5))
+        let tick = min(configuration.keepaliveTimeout / 3, configuration.servicesCheckInterval / 2, .seconds(5))
+        var lastServicesCheck = ContinuousClock.now
         while !Task.isCancelled {
             try await Task.sleep(for: tick)
             let now = ContinuousClock.now
+            if lastServicesCheck.duration(to: now) >= configuration.servicesCheckInterval, let check = session?.servicesCheck {
+                lastServicesCheck = now
+                try send(check, priority: .digest)
+            }
             if let ping = outstandingPing {
                 if ping.sentAt.duration(to: now) > configuration.keepaliveTimeout {
                     throw IRCClientError.timeout("no answer to PING within \(configuration.keepaliveTimeout)")

@@ -52,6 +52,16 @@ public struct IRCClientConfiguration: Sendable {
     public var rejoinDelay: Duration
     public var connectTimeout: Duration
     public var versionReply: String
+    /// The services nick watched with MONITOR, so the application learns when accounts cannot be
+    /// verified (Atheme unlinked) and when they can again; nil turns the watch off.
+    public var servicesNick: String?
+    /// With SASL configured, a server that does not offer SASL right now (services unlinked) is joined
+    /// without logging in, and the login follows as soon as the server offers SASL again (`CAP NEW`).
+    /// The bot stays on the network through a services outage; wrong credentials still drop the link.
+    public var waitsForServices: Bool
+    /// How often the services nick's presence is re-checked (`MONITOR S`). InspIRCd does not always push
+    /// a 731 when Atheme leaves with a clean SQUIT, so the push alone could miss an outage.
+    public var servicesCheckInterval: Duration
 
     public init(
         host: String,
@@ -74,7 +84,10 @@ public struct IRCClientConfiguration: Sendable {
         reconnect: ReconnectPolicy = ReconnectPolicy(),
         rejoinDelay: Duration = .seconds(5),
         connectTimeout: Duration = .seconds(15),
-        versionReply: String = "Switchboard (Swift)"
+        versionReply: String = "Switchboard (Swift)",
+        servicesNick: String? = "NickServ",
+        waitsForServices: Bool = true,
+        servicesCheckInterval: Duration = .seconds(30)
     ) {
         self.host = host
         self.port = port
@@ -97,5 +110,8 @@ public struct IRCClientConfiguration: Sendable {
         self.rejoinDelay = rejoinDelay
         self.connectTimeout = connectTimeout
         self.versionReply = versionReply
+        self.servicesNick = servicesNick
+        self.waitsForServices = waitsForServices
+        self.servicesCheckInterval = servicesCheckInterval
     }
 }

@@ -10,8 +10,17 @@ public enum IRCEvent: Sendable, Equatable {
     case message(IRCChatMessage)
     /// Someone we shared a channel with left the network; any rights they had are gone with them.
     case userQuit(nick: String, reason: String)
-    /// SASL was configured and did not succeed; the connection is dropped, never used unauthenticated.
+    /// SASL was configured and the server refused the credentials. Before registration the connection is
+    /// dropped, never used unauthenticated; a late login (after a services outage) leaves it logged out.
     case saslFailed(reason: String)
+    /// SASL is configured but the server does not offer it now (services unlinked): registered without
+    /// logging in; the login follows when the server offers SASL again.
+    case loginDeferred(reason: String)
+    /// A login that had to wait for services succeeded.
+    case loggedIn(account: String)
+    /// The services nick (NickServ) came or went, as MONITOR reports it: while it is away nobody can log
+    /// in, so a sender without an account may simply be unable to prove who they are.
+    case servicesChanged(online: Bool)
     case disconnected(reason: String)
 }
 

@@ -107,8 +107,11 @@ def save(d, net):
 
 def spawn(d, name, argv):
     out = open(f"{d}/{name}.out", "ab")
+    # A parent that blocks signals (a Swift test runner does) passes its mask on: Atheme would then never
+    # see SIGTERM, be SIGKILLed, and lose the accounts it has not yet written to its database.
     proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            start_new_session=True, cwd=d)
+                            start_new_session=True, cwd=d,
+                            preexec_fn=lambda: signal.pthread_sigmask(signal.SIG_SETMASK, []))
     with open(f"{d}/{name}.spawned", "w") as f:
         f.write(str(proc.pid))
     return proc
@@ -163,6 +166,15 @@ def start_services(d):
                         "-l", f"{d}/atheme.log", "-p", f"{d}/atheme.pid"])
 
 
+def running(d, name):
+    """Whether the process this folder started under `name` is still alive."""
+    try:
+        os.kill(int(open(f"{d}/{name}.spawned").read().strip()), 0)
+        return True
+    except (OSError, ValueError):
+        return False
+
+
 def stop_named(d, name, pidfile=None):
     pids = set()
     for path in (f"{d}/{name}.spawned", pidfile):
@@ -187,8 +199,10 @@ def stop_named(d, name, pidfile=None):
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-    for path in (f"{d}/{name}.spawned",):
-        if os.path.exists(path):
+    # The pidfile goes too: Atheme refuses to start while its pidfile names a live pid, and after a kill
+    # that pid can soon belong to someone else (even a thread of the test runner).
+    for path in (f"{d}/{name}.spawned", pidfile):
+        if path and os.path.exists(path):
             os.remove(path)
 
 
@@ -330,7 +344,8 @@ def main():
         stop_named(d, "inspircd", f"{d}/inspircd.pid")
     elif args.command == "start-ircd":
         start_ircd(d)
-        wait_for(lambda: services_linked(d), 30, "Atheme to relink")
+        if running(d, "atheme"):
+            wait_for(lambda: services_linked(d), 30, "Atheme to relink")
     elif args.command == "stop-services":
         stop_named(d, "atheme", f"{d}/atheme.pid")
     elif args.command == "start-services":

@@ -48,6 +48,10 @@ public struct IRCSession: Sendable {
     /// Our own `nick!user@host` as the server relays it, learned after registration; the splitter needs it.
     public private(set) var selfSource: IRCSource
     public private(set) var loggedInAccount: String?
+    /// Whether the services nick is on the network, from MONITOR; nil until the server says, or without MONITOR.
+    public private(set) var servicesOnline: Bool?
+    /// SASL is configured but had to wait: the server did not offer it when we registered.
+    public private(set) var loginPending = false
 
     private var nickAttempt = 0
     private var capabilityListComplete = false
@@ -96,8 +100,11 @@ public struct IRCSession: Sendable {
         case "AUTHENTICATE":
             return receiveAuthenticate(message)
         case "900":
-            loggedInAccount = message.parameters.count > 2 ? message.parameters[2] : configuration.sasl?.account
-            return []
+            let account = message.parameters.count > 2 ? message.parameters[2] : configuration.sasl?.account
+            loggedInAccount = account
+            guard phase == .registered, loginPending else { return [] }
+            loginPending = false
+            return account.map { [.emit(.loggedIn(account: $0))] } ?? []
         case "901":
             loggedInAccount = nil
             return []
@@ -105,7 +112,16 @@ public struct IRCSession: Sendable {
             saslInProgress = false
             return endNegotiation()
         case "902", "904", "905", "906":
+            if phase == .registered {
+                // A late login failed: the link is useful without it, so keep it and stop trying.
+                saslInProgress = false
+                loginPending = false
+                let reason = message.parameters.last ?? "SASL authentication failed"
+                return [.emit(.saslFailed(reason: "SASL login as \(configuration.sasl?.account ?? "?") failed: \(reason)"))]
+            }
             return saslFailed(message.parameters.last ?? "SASL authentication failed")
+        case "730", "731":
+            return receiveMonitor(message, online: message.command == "730")
         case "001":
             return receiveWelcome(message)
         case "005":
@@ -188,7 +204,8 @@ public struct IRCSession: Sendable {
             return afterAcknowledgement()
         case "NEW":
             offeredCapabilities.add(list)
-            let wanted = wantedCapabilities(from: Set(CapabilitySet.parse(list).keys)).subtracting(["sasl"])
+            var wanted = wantedCapabilities(from: Set(CapabilitySet.parse(list).keys))
+            if !(loginPending && loggedInAccount == nil && !saslInProgress) { wanted.remove("sasl") }
             guard !wanted.isEmpty else { return [] }
             pendingRequests.formUnion(wanted)
             return [.send(IRCMessage(command: "CAP", parameters: ["REQ", wanted.sorted().joined(separator: " ")]), .immediate)]
@@ -218,30 +235,63 @@ public struct IRCSession: Sendable {
                 actions.append(.stsPersist(port: configuration.port, duration: duration))
             }
         }
-        if configuration.sasl != nil {
+        if let sasl = configuration.sasl {
             guard let mechanisms = offeredCapabilities["sasl"] else {
-                return actions + saslFailed("the server does not offer SASL")
+                guard configuration.waitsForServices else { return actions + saslFailed("the server does not offer SASL") }
+                loginPending = true
+                actions.append(.emit(.loginDeferred(
+                    reason: "the server does not offer SASL right now (services may be down); joining without logging in as \(sasl.account) until it does")))
+                return actions + requestWantedCapabilities()
             }
             let mechanism = configuration.sasl!.mechanism.rawValue
             if !mechanisms.isEmpty && !mechanisms.split(separator: ",").contains(Substring(mechanism)) {
                 return actions + saslFailed("the server does not offer SASL \(mechanism) (it offers \(mechanisms))")
             }
         }
+        return actions + requestWantedCapabilities()
+    }
+
+    private mutating func requestWantedCapabilities() -> [Action] {
         let wanted = wantedCapabilities(from: offeredCapabilities.names)
-        guard !wanted.isEmpty else { return actions + endNegotiation() }
+        guard !wanted.isEmpty else { return endNegotiation() }
         pendingRequests = wanted
-        return actions + [.send(IRCMessage(command: "CAP", parameters: ["REQ", wanted.sorted().joined(separator: " ")]), .immediate)]
+        return [.send(IRCMessage(command: "CAP", parameters: ["REQ", wanted.sorted().joined(separator: " ")]), .immediate)]
     }
 
     private mutating func afterAcknowledgement() -> [Action] {
+        if phase == .registered { return lateLoginIfReady() }
         guard pendingRequests.isEmpty, phase == .negotiating else { return [] }
-        if let sasl = configuration.sasl {
+        if let sasl = configuration.sasl, !loginPending {
             guard enabledCapabilities.contains("sasl") else { return saslFailed("the server did not enable SASL") }
             phase = .authenticating
             saslInProgress = true
             return [.send(IRCMessage(command: "AUTHENTICATE", parameters: [sasl.mechanism.rawValue]), .immediate)]
         }
         return endNegotiation()
+    }
+
+    /// IRCv3 lets a registered client authenticate once the server offers SASL again (InspIRCd does).
+    private mutating func lateLoginIfReady() -> [Action] {
+        guard loginPending, loggedInAccount == nil, !saslInProgress, let sasl = configuration.sasl,
+              enabledCapabilities.contains("sasl") else { return [] }
+        saslInProgress = true
+        return [.send(IRCMessage(command: "AUTHENTICATE", parameters: [sasl.mechanism.rawValue]), .immediate)]
+    }
+
+    /// The periodic re-check of the services nick, when the server has MONITOR and we watch one.
+    public var servicesCheck: IRCMessage? {
+        guard phase == .registered, isupport.supportsMonitor, configuration.servicesNick != nil else { return nil }
+        return IRCMessage(command: "MONITOR", parameters: ["S"])
+    }
+
+    /// 730 (online) and 731 (offline) list the watched nicks that changed; only the services nick matters.
+    private mutating func receiveMonitor(_ message: IRCMessage, online: Bool) -> [Action] {
+        guard let services = configuration.servicesNick, let list = message.parameters.last else { return [] }
+        let nicks = list.split(separator: ",").map { $0.split(separator: "!").first.map(String.init) ?? "" }
+        guard nicks.contains(where: { isupport.fold($0) == isupport.fold(services) }) else { return [] }
+        let changed = servicesOnline != online
+        servicesOnline = online
+        return changed ? [.emit(.servicesChanged(online: online))] : []
     }
 
     private mutating func receiveAuthenticate(_ message: IRCMessage) -> [Action] {
@@ -292,6 +342,9 @@ public struct IRCSession: Sendable {
             actions.append(.send(IRCMessage(command: "MODE", parameters: [currentNick, "+\(mode)"]), .immediate))
         }
         actions.append(.send(IRCMessage(command: "WHO", parameters: [currentNick]), .immediate))
+        if isupport.supportsMonitor, let services = configuration.servicesNick {
+            actions.append(.send(IRCMessage(command: "MONITOR", parameters: ["+", services]), .immediate))
+        }
         actions += configuration.channels.map { .send(joinMessage(for: $0), .immediate) }
         return actions
     }

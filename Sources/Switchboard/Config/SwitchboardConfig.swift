@@ -173,7 +173,7 @@ extension SwitchboardConfig {
     private static func parseIRC(_ node: Node?, reader r: ConfigReader, base: URL) -> IRCSection? {
         guard let irc = r.mapping(node, at: "irc", allowed: [
             "host", "port", "tls", "ca_file", "tls_fingerprints", "tls_insecure", "client_cert", "nick", "alternate_nicks",
-            "username", "realname", "sasl", "channels", "command_prefix", "flood",
+            "username", "realname", "sasl", "channels", "command_prefix", "flood", "services_nick",
         ]) else { return nil }
         let host = r.string(irc["host"], at: "irc.host", required: true) ?? ""
         let tls = r.bool(irc["tls"], at: "irc.tls") ?? true
@@ -223,7 +223,7 @@ extension SwitchboardConfig {
         if sasl?.mechanism == .external && clientCert == nil {
             r.error("irc.client_cert", "SASL EXTERNAL needs a client certificate")
         }
-        let client = IRCClientConfiguration(
+        var client = IRCClientConfiguration(
             host: host, port: port, useTLS: tls, caFile: caFile,
             tlsFingerprints: r.strings(irc["tls_fingerprints"], at: "irc.tls_fingerprints") ?? [],
             insecureSkipVerify: insecure, clientCertificateFile: clientCert, nick: nick,
@@ -233,6 +233,10 @@ extension SwitchboardConfig {
             sasl: sasl, channels: channels,
             floodBurst: r.int(flood["burst"], at: "irc.flood.burst", range: 1...20) ?? 4,
             floodInterval: r.duration(flood["interval"], at: "irc.flood.interval") ?? .seconds(2))
+        // Atheme and Anope both answer as NickServ; `services_nick: null` turns the watch off.
+        if let servicesNode = irc["services_nick"] {
+            client.servicesNick = servicesNode.null != nil ? nil : r.string(servicesNode, at: "irc.services_nick")
+        }
         let prefix = r.string(irc["command_prefix"], at: "irc.command_prefix") ?? "!"
         if prefix.isEmpty || prefix.contains(" ") { r.error("irc.command_prefix", "must be non-empty with no spaces") }
         return IRCSection(client: client, commandPrefix: prefix)

@@ -27,6 +27,8 @@ actor DeskBot: IntakeListener {
         var timeZone: TimeZone { followUps.hours.timeZone }
         /// Searched by `kb` and by drafts; nil when the config has no `kb.path`.
         var knowledge: KnowledgeBase?
+        /// Where the desk says that services went away or came back: the channels it joins.
+        var deskChannels: [String] = []
     }
 
     let database: AppDatabase
@@ -43,6 +45,8 @@ actor DeskBot: IntakeListener {
     var churnRuns: ChurnRuns?
     /// Broken knowledge-base files already logged, so each is reported once until it changes.
     var reportedKnowledgeProblems = Set<String>()
+    /// What the IRC client last said about services (NickServ); nil until it knows.
+    var servicesOnline: Bool?
 
     init(database: AppDatabase, output: any ChatOutput, router: TicketRouter, policy: Policy, settings: Settings = Settings(),
          logger: Logger = Logger(label: "switchboard.desk"), now: @escaping @Sendable () -> Date = { Date() }) {
@@ -66,8 +70,14 @@ actor DeskBot: IntakeListener {
         }
         defer { sweeper.cancel() }
         for await event in events {
-            guard case .message(let message) = event, !message.isNotice else { continue }
-            await handle(message)
+            switch event {
+            case .message(let message) where !message.isNotice:
+                await handle(message)
+            case .servicesChanged(let online):
+                await servicesChanged(online: online)
+            default:
+                continue
+            }
         }
     }
 
@@ -218,7 +228,10 @@ actor DeskBot: IntakeListener {
                 return
             }
         }
-        switch policy.authorize(account: reply.account, command: command, ticket: ticket) {
+        // Without services nobody can log in, so "you are not logged in" would be unfair and unhelpful.
+        let decision = reply.account == nil && servicesOnline == false
+            ? .refused(Self.servicesDownRefusal) : policy.authorize(account: reply.account, command: command, ticket: ticket)
+        switch decision {
         case .refused(let reason):
             logger.notice("refused \(command.name) from \(reply.nick) (account \(reply.account ?? "none")): \(reason)")
             if let ticket {

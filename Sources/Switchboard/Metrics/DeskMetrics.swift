@@ -34,4 +34,10 @@ enum DeskMetrics {
     static func ircQueue(_ lines: Int) {
         Gauge(label: "switchboard_irc_queue_lines").record(lines)
     }
+
+    /// 1 while services (NickServ) are on the network, 0 while they are away; absent while unknown.
+    static func ircServices(online: Bool?) {
+        guard let online else { return }
+        Gauge(label: "switchboard_irc_services_online").record(online ? 1 : 0)
+    }
 }

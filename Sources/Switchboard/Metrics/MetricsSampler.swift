@@ -23,6 +23,9 @@ struct MetricsSampler: Service {
         let unknown = (try? await database.outboxCount(states: [.unknown])) ?? 0
         let connected = await ircClient?.state == .connected
         DeskMetrics.sample(outboxPending: pending, outboxUnknown: unknown, ircConnected: connected, ircLag: await ircClient?.lag)
-        if let ircClient { DeskMetrics.ircQueue(await ircClient.queuedLineCount) }
+        if let ircClient {
+            DeskMetrics.ircQueue(await ircClient.queuedLineCount)
+            DeskMetrics.ircServices(online: await ircClient.servicesOnline)
+        }
     }
 }

@@ -21,6 +21,7 @@ struct DeskAssembly {
         if let ircClient, let irc = settings.irc {
             var deskSettings = DeskBot.Settings()
             deskSettings.commandPrefix = irc.commandPrefix
+            deskSettings.deskChannels = irc.client.channels.map(\.name)
             deskSettings.templates = settings.templates
             deskSettings.followUps = settings.followUps
             deskSettings.churnWatch = settings.churnWatch

@@ -59,13 +59,83 @@ struct IRCSessionTests {
         #expect(result.actions.contains { if case .disconnect = $0 { true } else { false } })
     }
 
-    @Test("SASL configured but not offered: refuse rather than continue unauthenticated")
-    func saslNotOffered() throws {
-        var session = IRCSession(configuration: Self.config(), isTLS: true)
+    @Test("SASL configured but not offered, with waiting turned off: refuse rather than continue unauthenticated")
+    func saslNotOfferedStrict() throws {
+        var config = Self.config()
+        config.waitsForServices = false
+        var session = IRCSession(configuration: config, isTLS: true)
         _ = session.start()
         let result = try Self.feed(&session, [":irc.test CAP * LS :multi-prefix"])
         #expect(!result.sent.contains("CAP END"))
         #expect(result.actions.contains { if case .disconnect = $0 { true } else { false } })
+    }
+
+    @Test("SASL not offered (services down): register without logging in, then log in when CAP NEW offers SASL")
+    func saslDeferredUntilServicesReturn() throws {
+        var session = IRCSession(configuration: Self.config(), isTLS: true)
+        _ = session.start()
+        var result = try Self.feed(&session, [":irc.test CAP * LS :multi-prefix account-tag cap-notify"])
+        #expect(result.sent == ["CAP REQ :account-tag cap-notify multi-prefix"])
+        #expect(result.actions.contains { if case .emit(.loginDeferred(let r)) = $0 { r.contains("switchboard") } else { false } })
+        #expect(!result.actions.contains { if case .disconnect = $0 { true } else { false } })
+        result = try Self.feed(&session, [":irc.test CAP switchboard ACK :account-tag cap-notify multi-prefix"])
+        #expect(result.sent == ["CAP END"], "no AUTHENTICATE while SASL is not offered")
+        result = try Self.feed(&session, [
+            ":irc.test 001 switchboard :Welcome", ":irc.test 005 switchboard MONITOR=30 WHOX :are supported",
+            ":irc.test 422 switchboard :No MOTD",
+        ])
+        #expect(result.sent.contains("MONITOR + NickServ"))
+        #expect(session.loginPending && session.loggedInAccount == nil)
+
+        result = try Self.feed(&session, [":irc.test 731 switchboard :NickServ"])
+        #expect(result.actions == [.emit(.servicesChanged(online: false))])
+        result = try Self.feed(&session, [":irc.test 730 switchboard :NickServ!services@services.test",
+                                          ":irc.test CAP switchboard NEW :sasl=PLAIN,EXTERNAL"])
+        #expect(result.actions.first == .emit(.servicesChanged(online: true)))
+        #expect(result.sent == ["CAP REQ sasl"])
+        result = try Self.feed(&session, [":irc.test CAP switchboard ACK :sasl"])
+        #expect(result.sent == ["AUTHENTICATE PLAIN"])
+        result = try Self.feed(&session, ["AUTHENTICATE +"])
+        #expect(result.sent == ["AUTHENTICATE \(Data("\0switchboard\0pw".utf8).base64EncodedString())"])
+        result = try Self.feed(&session, [":irc.test 900 switchboard switchboard!sb@h switchboard :You are now logged in",
+                                          ":irc.test 903 switchboard :SASL authentication successful"])
+        #expect(result.actions == [.emit(.loggedIn(account: "switchboard"))])
+        #expect(result.sent.isEmpty, "no second CAP END after registration")
+        #expect(!session.loginPending && session.loggedInAccount == "switchboard")
+
+        // Once logged in, SASL coming and going again is not our business.
+        result = try Self.feed(&session, [":irc.test CAP switchboard DEL :sasl", ":irc.test CAP switchboard NEW :sasl=PLAIN"])
+        #expect(result.sent.isEmpty)
+    }
+
+    @Test("a late login that is refused keeps the connection and stops trying")
+    func lateLoginRefused() throws {
+        var session = IRCSession(configuration: Self.config(), isTLS: true)
+        _ = session.start()
+        _ = try Self.feed(&session, [":irc.test CAP * LS :cap-notify", ":irc.test CAP switchboard ACK :cap-notify",
+                                     ":irc.test 001 switchboard :Welcome", ":irc.test CAP switchboard NEW :sasl",
+                                     ":irc.test CAP switchboard ACK :sasl", "AUTHENTICATE +"])
+        let result = try Self.feed(&session, [":irc.test 904 switchboard :SASL authentication failed"])
+        #expect(result.actions.contains { if case .emit(.saslFailed(let r)) = $0 { r.contains("switchboard") } else { false } })
+        #expect(!result.actions.contains { if case .disconnect = $0 { true } else { false } })
+        #expect(!result.sent.contains { $0.hasPrefix("QUIT") })
+        let again = try Self.feed(&session, [":irc.test CAP switchboard DEL :sasl", ":irc.test CAP switchboard NEW :sasl"])
+        #expect(again.sent.isEmpty, "no retry loop against wrong credentials")
+    }
+
+    @Test("MONITOR reports for other nicks, and repeats, do not change the services state")
+    func servicesMonitor() throws {
+        var session = IRCSession(configuration: Self.config(sasl: nil), isTLS: true)
+        _ = session.start()
+        #expect(session.servicesCheck == nil, "nothing to check before registration")
+        _ = try Self.feed(&session, [":irc.test 001 switchboard :Welcome", ":irc.test 005 switchboard MONITOR CASEMAPPING=rfc1459 :ok"])
+        #expect(try session.servicesCheck?.serialized() == "MONITOR S")
+        #expect(session.servicesOnline == nil)
+        var result = try Self.feed(&session, [":irc.test 730 switchboard :aisha!a@h,nickserv!s@services.test"])
+        #expect(result.actions == [.emit(.servicesChanged(online: true))], "nicks compare under the server's casemapping")
+        result = try Self.feed(&session, [":irc.test 730 switchboard :NickServ!s@services.test", ":irc.test 731 switchboard :aisha"])
+        #expect(result.actions.isEmpty)
+        #expect(session.servicesOnline == true)
     }
 
     @Test("a long SASL payload is sent in 400-byte chunks")

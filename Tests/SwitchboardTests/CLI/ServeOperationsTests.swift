@@ -65,7 +65,7 @@ struct ServeOperationsTests {
             return response.body.map { String(buffer: $0) } ?? ""
         }
         for name in ["switchboard_messages_triaged_total", "switchboard_tickets_routed_total", "switchboard_outbox_depth",
-                     "switchboard_irc_connected 1", "switchboard_irc_queue_lines"] {
+                     "switchboard_irc_connected 1", "switchboard_irc_queue_lines", "switchboard_irc_services_online 1"] {
             #expect(metrics.contains(name), "/metrics lacks \(name)")
         }
         #expect(server.terminate() == 0)
