@@ -21,36 +21,36 @@ import uuid
 from twilio.request_validator import RequestValidator
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PORT = os.environ["DEMO_HTTP_PORT"]
-BASE = f"http://127.0.0.1:{PORT}"
+def base():
+    return f"http://127.0.0.1:{os.environ['DEMO_HTTP_PORT']}"
 
 
 def post(path, body, headers):
-    request = urllib.request.Request(BASE + path, data=body, headers=headers, method="POST")
+    request = urllib.request.Request(base() + path, data=body, headers=headers, method="POST")
     with urllib.request.urlopen(request, timeout=15) as response:
         return response.status
 
 
-def twilio(message):
+def twilio(message, sid=None):
     params = {
-        "MessageSid": "SM" + uuid.uuid4().hex, "AccountSid": "ACdemo00000000000000000000000000",
+        "MessageSid": sid or "SM" + uuid.uuid4().hex, "AccountSid": "ACdemo00000000000000000000000000",
         "From": "whatsapp:" + message["from"], "To": "whatsapp:+14155238886", "Body": message["body"],
         "ProfileName": message.get("profile", ""), "WaId": message["from"].lstrip("+"), "NumMedia": "0",
     }
     if message.get("media"):
         params.update({"NumMedia": "1", "MediaContentType0": message["media"], "Body": "",
                        "MediaUrl0": "https://api.twilio.com/2010-04-01/Accounts/ACdemo/Messages/MM1/Media/ME1"})
-    url = BASE + "/webhooks/twilio"
+    url = base() + "/webhooks/twilio"
     signature = RequestValidator(os.environ["TWILIO_AUTH_TOKEN"]).compute_signature(url, params)
     body = urllib.parse.urlencode(params).encode()
     return post("/webhooks/twilio", body, {"Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature})
 
 
-def meta(message):
+def meta(message, wamid=None):
     payload = {"object": "whatsapp_business_account", "entry": [{"id": "WABA1", "changes": [{"field": "messages", "value": {
         "messaging_product": "whatsapp", "metadata": {"display_phone_number": "15550001111", "phone_number_id": "109876543210"},
         "contacts": [{"profile": {"name": message.get("profile", "")}, "wa_id": message["from"]}],
-        "messages": [{"from": message["from"], "id": "wamid." + uuid.uuid4().hex, "timestamp": str(int(time.time())),
+        "messages": [{"from": message["from"], "id": wamid or "wamid." + uuid.uuid4().hex, "timestamp": str(int(time.time())),
                       "type": "text", "text": {"body": message["body"]}}]}}]}]}
     body = json.dumps(payload, ensure_ascii=False).encode()
     signature = "sha256=" + hmac.new(os.environ["META_APP_SECRET"].encode(), body, hashlib.sha256).hexdigest()

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `make soak`: the long runs kept out of `make test`.
 #   1. make demo from a fresh clone of HEAD (a build from scratch), checked by a scripted IRC agent.
+#   2. SOAK_KILLS (default 20) SIGKILLs of that demo's `serve` under mixed load (webhooks, IRC commands,
+#      outbound sends), checked after every restart (scripts/soak/crash_soak.py).
 # Set SOAK_KEEP=1 to keep the clone for a look afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,3 +25,7 @@ ready=$(date +%s)
 python3 scripts/soak/irc_agent_check.py "$WORK/demo"
 stub_requests=$( [ -f "$WORK/demo/stub-requests.jsonl" ] && wc -l < "$WORK/demo/stub-requests.jsonl" || echo 0)
 say "soak 1 passed: fresh clone to running demo in $((ready - started)) s (build included); provider stub saw $stub_requests request(s)"
+
+say "soak 2: $((${SOAK_KILLS:-20})) SIGKILLs of serve under webhooks, IRC commands and outbound sends"
+(cd "$WORK/clone" && python3 scripts/soak/crash_soak.py "$WORK/demo" .build/debug/switchboard config/demo.yaml)
+say "soak 2 passed"
