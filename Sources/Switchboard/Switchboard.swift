@@ -8,6 +8,7 @@ struct Switchboard: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, CheckConfigCommand.self, ParseEmailCommand.self, IngestEmailCommand.self, ExportCommand.self, ImportCustomersCommand.self,
             KBCommand.self, ReportCommand.self, TriageCommand.self, TrainCommand.self, EvalCommand.self, BackupCommand.self, ForgetCommand.self,
+            RetentionCommand.self,
         ]
     )
 }

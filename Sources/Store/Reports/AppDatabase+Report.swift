@@ -9,6 +9,7 @@ import GRDB
 ///   cheapest table); customers only for the open churn risks, the one place the report names them;
 /// - messages: only the first human reply of each ticket opened in the period, found through the
 ///   `messages_ticket` index and aggregated in SQL (`MIN` per ticket) instead of loading every message;
+///   for a ticket whose messages retention erased, its `queued` log entries instead;
 /// - events: the period's closes and every reopen up to its end (both through `events_kind_at`; reopens
 ///   are rare), and the latest event of each open churn risk. `UNION ALL`: an event may come twice,
 ///   which the computation does not mind, and deduplicating would sort them all.
@@ -76,16 +77,33 @@ extension AppDatabase {
 
         // SQLite gives a bare column (author) the values of the row MIN() picked.
         var messages: [ReportMessage] = []
-        let messageRows = try Row.fetchCursor(db, sql: """
+        let humanReplies = """
             SELECT m.ticket_id, MIN(m.received_at), m.author
             FROM tickets t JOIN messages m ON m.ticket_id = t.id
             WHERE t.created_at >= :start AND t.created_at <= :end
               AND m.direction = 'out' AND m.received_at <= :end
               AND m.author IS NOT NULL AND m.author NOT IN ('', :system, :customer)
             GROUP BY m.ticket_id
-            """, arguments: arguments + ["system": TicketEvent.system, "customer": TicketEvent.customer])
-        while let row = try messageRows.next() {
-            messages.append(ReportMessage(ticketID: row[0], direction: .outbound, at: row[1], author: row[2]))
+            """
+        // A ticket whose messages retention erased has none left; its `queued` entries (same time,
+        // same author, no text) stand in for its outbound messages, so old periods keep their figures.
+        let erasedReplies = """
+            SELECT e.ticket_id, MIN(e.at), e.actor
+            FROM tickets t JOIN events e ON e.ticket_id = t.id
+            WHERE t.created_at >= :start AND t.created_at <= :end AND t.state = 'closed'
+              AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id)
+              AND e.kind = 'queued' AND e.at <= :end AND e.actor NOT IN ('', :system, :customer)
+            GROUP BY e.ticket_id
+            """
+        // Only a retention run (which logs one event when it erases anything) leaves such tickets; without
+        // one, the second query and its scan of `tickets` are skipped.
+        let retentionRan = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events WHERE kind = ?)",
+                                             arguments: [EventKind.retention.rawValue]) ?? false
+        for sql in retentionRan ? [humanReplies, erasedReplies] : [humanReplies] {
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments + ["system": TicketEvent.system, "customer": TicketEvent.customer])
+            while let row = try rows.next() {
+                messages.append(ReportMessage(ticketID: row[0], direction: .outbound, at: row[1], author: row[2]))
+            }
         }
 
         var events: [ReportEvent] = []

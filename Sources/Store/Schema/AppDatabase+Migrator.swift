@@ -2,7 +2,8 @@ import GRDB
 
 extension AppDatabase {
     /// The schema, as versioned migrations. A migration is never edited once released: add `v2`, `v3` …
-    /// The knowledge-base index has its own migration (``knowledgeSchema``).
+    /// The knowledge-base index has its own migration (``knowledgeSchema``), and so do retention's
+    /// indexes (``retentionSchema``).
     ///
     /// Tables are STRICT so a wrongly typed write fails loudly instead of storing text in an integer
     /// column, and CHECK constraints pin every enum column to the raw values Desk defines.
@@ -13,6 +14,9 @@ extension AppDatabase {
         }
         migrator.registerMigration("kb-v1") { db in
             try db.execute(sql: knowledgeSchema)
+        }
+        migrator.registerMigration("retention-v1") { db in
+            try db.execute(sql: retentionSchema)
         }
         return migrator
     }

@@ -53,6 +53,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         services.append(.init(service: LearningService(database: database, triager: triager, logger: Logger(label: "switchboard.learning"))))
+        if let age = settings.messageRetention {
+            services.append(.init(service: RetentionService(database: database, keepMessagesFor: age, logger: Logger(label: "switchboard.retention"))))
+        }
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
         let desk = DeskAssembly.make(settings: settings, database: database, ircClient: ircClient, httpClient: httpClient,
                                      model: triager.model, logger: logger)

@@ -97,6 +97,8 @@ struct SwitchboardConfig: Sendable {
     var churnWatch: DeskBot.ChurnWatchSettings?
     /// `drafting.llm`: the optional OpenAI-compatible drafter.
     var llm: LLMDrafter.Settings?
+    /// `retention.messages`: how long closed tickets keep their messages; nil keeps them forever.
+    var messageRetention: Duration?
     var agents: [Agent]
 }
 
@@ -133,6 +135,7 @@ extension SwitchboardConfig {
     private static func parse(_ root: Node?, reader r: ConfigReader, base: URL, file: String) -> SwitchboardConfig {
         let top = r.mapping(root, at: "", allowed: [
             "irc", "http", "storage", "whatsapp", "email", "routing", "kb", "customers", "agents", "business_hours", "sla", "follow_ups", "churn", "drafting",
+            "retention",
         ]) ?? [:]
         let irc = parseIRC(top["irc"], reader: r, base: base)
         let http = parseHTTP(top["http"], reader: r)
@@ -166,6 +169,7 @@ extension SwitchboardConfig {
         config.templates = parseTemplates(whatsapp["templates"], reader: r, twilio: twilio != nil)
         config.followUps = parseFollowUps(hours: top["business_hours"], sla: top["sla"], followUps: top["follow_ups"], reader: r)
         config.llm = parseDrafting(top["drafting"], reader: r)
+        config.messageRetention = parseRetention(top["retention"], reader: r)
         config.churnWatch = parseChurnWatch(top["churn"], routing: routing, timeZone: config.followUps.hours.timeZone, reader: r)
         return config
     }

@@ -16,7 +16,7 @@ struct LearningService: Service {
 
     func run() async throws {
         try? await cancelWhenGracefulShutdown {
-            var learned = 0
+            var learned: [Int64] = []
             while !Task.isCancelled {
                 do {
                     learned = try await retrainIfNeeded(alreadyLearned: learned)
@@ -28,10 +28,12 @@ struct LearningService: Service {
         }
     }
 
-    /// Retrains when there are corrections the current model has not seen; returns how many it has seen.
-    func retrainIfNeeded(alreadyLearned: Int) async throws -> Int {
+    /// Retrains when the corrections are not the ones the current model learned from: new ones came,
+    /// or retention erased some (whose texts the model should then forget too). Returns their ids.
+    func retrainIfNeeded(alreadyLearned: [Int64]) async throws -> [Int64] {
         let corrections = try await database.corrections()
-        guard corrections.count > alreadyLearned else { return alreadyLearned }
+        let ids = corrections.map(\.id)
+        guard ids != alreadyLearned else { return alreadyLearned }
         let examples = corrections.compactMap { correction -> LabeledExample? in
             guard let category = TriageCategory(rawValue: correction.category.rawValue) else { return nil }
             return LabeledExample(text: correction.text, category: category, lang: correction.lang,
@@ -41,6 +43,6 @@ struct LearningService: Service {
         let model = await Task.detached(priority: .background) { [base = triager.base] in base.retrained(with: examples) }.value
         triager.replace(with: model)
         logger.info("learned from \(examples.count) corrections in \(started.duration(to: .now))")
-        return corrections.count
+        return ids
     }
 }

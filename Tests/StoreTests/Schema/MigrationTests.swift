@@ -13,7 +13,7 @@ import Testing
                 #expect(try db.tableExists(table), "missing \(table)")
             }
             #expect(try !db.tableExists("kb"))
-            #expect(try AppDatabase.migrator.appliedIdentifiers(db) == ["v1", "kb-v1"])
+            #expect(try AppDatabase.migrator.appliedIdentifiers(db) == ["v1", "kb-v1", "retention-v1"])
             #expect(try AppDatabase.migrator.hasCompletedMigrations(db))
         }
         // Running the migrator again is a no-op.
