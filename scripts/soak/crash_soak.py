@@ -38,6 +38,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(HERE), "demo"))
 
 from irc_agent_check import load_env  # noqa: E402
 
+RUN = f"{random.getrandbits(32):08x}"  # provider ids are fresh on every run against the same database
 STATES = {"new", "open", "claimed", "awaiting_customer", "closed"}
 BODIES = [
     "I was charged twice for my subscription this month, please refund",
@@ -110,7 +111,7 @@ class Inbound:
             via = "meta" if index % 4 == 3 else "twilio"
             phone = f"+97150{index % 40:07d}"
             message = {"from": phone, "body": f"{BODIES[index % len(BODIES)]} (soak {index})", "profile": f"Soak {index % 40}"}
-            provider_id = f"SMsoak{index:07d}" if via == "twilio" else f"wamid.soak{index:07d}"
+            provider_id = f"SMsoak{RUN}{index:07d}" if via == "twilio" else f"wamid.soak{RUN}{index:07d}"
             self.deliver(via, message, provider_id)
             with self.lock:
                 self.acked[provider_id] = index
