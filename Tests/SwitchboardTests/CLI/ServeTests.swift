@@ -39,15 +39,16 @@ struct ServeTests {
         defer { if process.isRunning { process.terminate() } }
 
         // The watcher learns the bot's account from extended-join: SASL really logged it in.
-        try await watcher.waitFor("the bot joining", timeout: .seconds(30)) { _ in true }
-        let deadline = ContinuousClock.now.advanced(by: .seconds(30))
+        // Generous: a debug `serve` loads its triage model first, which is slow on a busy 2-core machine.
+        try await watcher.waitFor("the bot joining", timeout: .seconds(90)) { _ in true }
+        let deadline = ContinuousClock.now.advanced(by: .seconds(90))
         while ContinuousClock.now < deadline, await watcher.client.account(of: "sbserve") == nil {
             try await Task.sleep(for: .milliseconds(100))
         }
         #expect(await watcher.client.account(of: "sbserve") == "switchboard")
 
         kill(process.processIdentifier, SIGTERM)
-        let quit = try await watcher.waitFor("the bot's QUIT") { if case .userQuit(let nick, _) = $0 { nick == "sbserve" } else { false } }
+        let quit = try await watcher.waitFor("the bot's QUIT", timeout: .seconds(60)) { if case .userQuit(let nick, _) = $0 { nick == "sbserve" } else { false } }
         #expect(quit == .userQuit(nick: "sbserve", reason: "Quit: Switchboard shutting down"))
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)

@@ -8,11 +8,14 @@ import TestSupport
 
 /// The real `serve` with its database on a small tmpfs that the test fills up. While the disk cannot take
 /// a write, webhooks and `/healthz` answer 503 so providers retry; nothing is half-written; and service
-/// resumes by itself when the disk has room again. (A read-only database is covered at the router level
-/// in HealthAndStorageTests: a tmpfs cannot be remounted read-only while SQLite holds it open.)
+/// resumes by itself when the disk has room again. The same holds when the database files turn read-only
+/// under a running `serve`: a mount cannot be remounted read-only while SQLite holds files open for
+/// writing, so the test sets the immutable attribute (`chattr +i`), which ext4 enforces on open files too.
+/// It freezes the database and its WAL, not the `-shm` index: SQLite maps that file into memory, and a
+/// write fault on a frozen mapping is SIGBUS, a crash no application code can turn into a 503.
 ///
-/// Mounting needs CAP_SYS_ADMIN (root in the CI container); where `mount` is refused the test says so and
-/// stops, because no unprivileged trick makes a real disk fail.
+/// Mounting needs CAP_SYS_ADMIN and `chattr +i` CAP_LINUX_IMMUTABLE (root in the CI container); where
+/// either is refused the test says so and stops, because no unprivileged trick makes a real disk fail.
 @Suite("Disk faults", .serialized)
 struct DiskFaultTests {
     static func sh(_ command: String) -> (status: Int32, output: String) {
@@ -54,19 +57,11 @@ struct DiskFaultTests {
             return
         }
         defer { _ = Self.sh("umount -l '\(disk.path)'") }
-        let port = try FreePort.pick()
-        let configPath = folder.appendingPathComponent("switchboard.yaml").path
-        try """
-            http: {bind: "127.0.0.1:\(port)", public_url: "\(WebhookDurabilityTests.publicURL)"}
-            storage: {path: \(disk.path)/switchboard.sqlite}
-            whatsapp:
-              twilio: {account_sid: AC0123456789abcdef0123456789abcdef, auth_token: "${TWILIO_AUTH_TOKEN}", from: "whatsapp:+14155238886"}
-            """.write(toFile: configPath, atomically: true, encoding: .utf8)
-        let environment = ["TWILIO_AUTH_TOKEN": WebhookDurabilityTests.token]
-        let server = ServeProcess(configPath: configPath, environment: environment, port: port, logFolder: folder)
-        try server.start()
+        let server = try await ServeProcess.startTwilioOnly(databasePath: "\(disk.path)/switchboard.sqlite", folder: folder)
         defer { _ = server.terminate() }
-        try await server.waitUntilHealthy()
+        let port = server.port
+        let configPath = server.configPath
+        let environment = server.environment
         #expect(try await Self.post(0, port: port) == .ok)
 
         // Full: fill what is left of the 3 MiB with a file, then try again.
@@ -82,6 +77,44 @@ struct DiskFaultTests {
         let export = try await SwitchboardBinary.run(["export", "--config", configPath], environment: environment)
         let ids = export.stdout.split(separator: "\n").compactMap { try? JSONDecoder().decode(ExportRow.self, from: Data($0.utf8)).providerID }
         #expect(ids.count == 11 && Set(ids).count == 11, "every message once, none half-written: \(ids.count)")
+        #expect(server.terminate() == 0)
+    }
+
+    @Test("database files that turn read-only under a running serve: 503, nothing partial, and recovery")
+    func readOnlyFiles() async throws {
+        let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            .appendingPathComponent(".build/sb-readonly-\(UUID().uuidString.prefix(8))")
+        let data = folder.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let files = ["switchboard.sqlite", "switchboard.sqlite-wal"].map { "'\(data.path)/\($0)'" }.joined(separator: " ")
+        defer {
+            _ = Self.sh("chattr -i \(files) '\(data.path)' 2>/dev/null")
+            try? FileManager.default.removeItem(at: folder)
+        }
+        let server = try await ServeProcess.startTwilioOnly(databasePath: "\(data.path)/switchboard.sqlite", folder: folder)
+        defer { _ = server.terminate() }
+        let port = server.port
+        let configPath = server.configPath
+        let environment = server.environment
+        #expect(try await Self.post(0, port: port) == .ok)
+
+        let frozen = Self.sh("chattr +i \(files) '\(data.path)'")
+        guard frozen.status == 0 else {
+            print("read-only test not run: chattr +i was refused (\(frozen.output.trimmingCharacters(in: .whitespacesAndNewlines))); it needs root on ext4/xfs/btrfs")
+            return
+        }
+        for index in 1..<6 {
+            let status = try? await Self.post(index, port: port)
+            #expect(status == .serviceUnavailable, "message \(index) while the files are read-only; serve's log:\n\(server.log.suffix(3000))")
+        }
+        #expect(try await Self.health(port: port).0 == .serviceUnavailable, "healthz while the files are read-only")
+        _ = Self.sh("chattr -i \(files) '\(data.path)'")
+        for index in 1..<6 { #expect(try await Self.post(index, port: port) == .ok, "message \(index) once writable again") }
+        #expect(try await Self.health(port: port).0 == .ok)
+
+        let export = try await SwitchboardBinary.run(["export", "--config", configPath], environment: environment)
+        let ids = export.stdout.split(separator: "\n").compactMap { try? JSONDecoder().decode(ExportRow.self, from: Data($0.utf8)).providerID }
+        #expect(ids.count == 6 && Set(ids).count == 6, "every message once, none half-written: \(ids.count)")
         #expect(server.terminate() == 0)
     }
 }

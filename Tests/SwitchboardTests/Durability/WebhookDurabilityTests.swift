@@ -79,19 +79,11 @@ struct WebhookDurabilityTests {
     func survivesTwoCrashes() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-durability-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let port = try FreePort.pick()
-        let configPath = folder.appendingPathComponent("switchboard.yaml").path
-        try """
-            http: {bind: "127.0.0.1:\(port)", public_url: "\(Self.publicURL)"}
-            storage: {path: \(folder.path)/var/switchboard.sqlite}
-            whatsapp:
-              twilio: {account_sid: AC0123456789abcdef0123456789abcdef, auth_token: "${TWILIO_AUTH_TOKEN}", from: "whatsapp:+14155238886"}
-            """.write(toFile: configPath, atomically: true, encoding: .utf8)
-        let environment = ["TWILIO_AUTH_TOKEN": Self.token]
-        let server = ServeProcess(configPath: configPath, environment: environment, port: port, logFolder: folder)
-        try server.start()
+        let server = try await ServeProcess.startTwilioOnly(databasePath: "\(folder.path)/var/switchboard.sqlite", folder: folder)
         defer { _ = server.terminate() }
-        try await server.waitUntilHealthy()
+        let port = server.port
+        let configPath = server.configPath
+        let environment = server.environment
 
         let clock = ContinuousClock()
         let started = clock.now
