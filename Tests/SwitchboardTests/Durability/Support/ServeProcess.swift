@@ -67,6 +67,14 @@ final class ServeProcess: @unchecked Sendable {
         process.waitUntilExit()
     }
 
+    /// SIGTERM without waiting: graceful shutdown starts, the process is still draining.
+    func beginTermination() {
+        guard let process, process.isRunning else { return }
+        kill(process.processIdentifier, SIGTERM)
+    }
+
+    var isRunning: Bool { process?.isRunning ?? false }
+
     /// SIGTERM and wait; returns the exit status.
     func terminate() -> Int32 {
         guard let process else { return -1 }
