@@ -44,7 +44,7 @@ clean:
 
 ## Builds in release, runs bench-triage when the triage data exists, then the one table (GROUP=NAME runs one group).
 bench: test-deps
-	SWIFT=$(SWIFT) Benchmarks/bench.sh
+	SWIFT=$(SWIFT) GROUP=$(GROUP) Benchmarks/bench.sh
 
 ## Retrains the shipped triage model from ../shared/triage-data (or $$SWITCHBOARD_TRIAGE_DATA) plus
 ## Data/triage/corpus; the result is byte-identical for the same data.
