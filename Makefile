@@ -42,10 +42,9 @@ test: test-deps
 clean:
 	rm -rf .build
 
-bench:
-	$(SWIFT) build -c release --product SwitchboardBench
-	$(SWIFT) build -c release --product switchboard
-	.build/release/SwitchboardBench
+## Builds in release, runs bench-triage when the triage data exists, then the one table (GROUP=NAME runs one group).
+bench: test-deps
+	SWIFT=$(SWIFT) GROUP=$(GROUP) Benchmarks/bench.sh
 
 ## Retrains the shipped triage model from ../shared/triage-data (or $$SWITCHBOARD_TRIAGE_DATA) plus
 ## Data/triage/corpus; the result is byte-identical for the same data.

@@ -16,10 +16,18 @@ struct BenchmarkRow: Codable, Sendable {
 /// Collects rows, prints one table, and saves the run with a description of the machine.
 struct BenchmarkReport {
     var rows: [BenchmarkRow] = []
+    /// What this run could not measure, and why (missing data, a failed group): printed under the table
+    /// and saved with the rows, so a short table never passes for a complete one.
+    var skipped: [String] = []
 
     mutating func add(_ row: BenchmarkRow) {
         rows.append(row)
         FileHandle.standardError.write(Data("  done: \(row.name)\n".utf8))
+    }
+
+    mutating func skip(_ what: String, because reason: String) {
+        skipped.append("\(what): \(reason)")
+        FileHandle.standardError.write(Data("  SKIPPED \(what): \(reason)\n".utf8))
     }
 
     func printTable() {
@@ -35,6 +43,7 @@ struct BenchmarkReport {
         print(render(header))
         print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         lines.forEach { print(render($0)) }
+        skipped.forEach { print("skipped — \($0)") }
     }
 
     func save(to directory: String) throws {
@@ -45,16 +54,16 @@ struct BenchmarkReport {
             "os": ProcessInfo.processInfo.operatingSystemVersionString,
             "cpu": Self.cpuModel(),
         ]
-        struct Saved: Codable { var date: String; var machine: [String: String]; var rows: [BenchmarkRow] }
+        struct Saved: Codable { var date: String; var machine: [String: String]; var rows: [BenchmarkRow]; var skipped: [String] }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(Saved(date: stamp, machine: machine, rows: rows))
+        let data = try encoder.encode(Saved(date: stamp, machine: machine, rows: rows, skipped: skipped))
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try data.write(to: URL(fileURLWithPath: directory).appendingPathComponent("bench-\(stamp).json"))
     }
 
     static func format(_ value: Double) -> String {
-        value >= 100 ? String(format: "%.0f", value) : String(format: "%.2f", value)
+        value >= 100 ? String(format: "%.0f", value) : String(format: value < 1 ? "%.3f" : "%.2f", value)
     }
 
     static func cpuModel() -> String {
@@ -84,4 +93,18 @@ func measureThroughput(seconds: Double = 1.0, operationsPerCall: Int, _ body: ()
 @inline(never)
 func blackHole<T>(_ value: T) {
     withExtendedLifetime(value) {}
+}
+
+/// Polls `condition` every 5 ms until it holds; throws after `timeout`.
+func waitUntil(_ what: String, timeout: Duration, _ condition: () async throws -> Bool) async throws {
+    let deadline = ContinuousClock.now.advanced(by: timeout)
+    while ContinuousClock.now < deadline {
+        if try await condition() { return }
+        try await Task.sleep(for: .milliseconds(5))
+    }
+    throw BenchFailure("timed out waiting for \(what)")
+}
+
+func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
 }

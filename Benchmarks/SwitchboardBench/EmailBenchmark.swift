@@ -36,14 +36,14 @@ enum EmailBenchmark {
         return Array(text.utf8)
     }
 
-    static func run(into report: inout BenchmarkReport) {
-        for megabytes in [1, 10] {
+    static func run() -> [BenchmarkRow] {
+        [1, 10].map { megabytes in
             let raw = message(bytes: megabytes << 20)
             let size = Double(raw.count) / 1_048_576
             let parse = measureThroughput(seconds: 2, operationsPerCall: 1) { blackHole(try? EmailParser.parse(raw)) } * size
             let split = measureThroughput(seconds: 2, operationsPerCall: 1) { blackHole(raw.split(separator: 10).count) } * size
-            report.add(BenchmarkRow(name: "email parse, \(megabytes) MB message", unit: "MB/s", value: parse,
-                                    baselineName: "split into lines", baseline: split, higherIsBetter: true))
+            return BenchmarkRow(name: "email parse, \(megabytes) MB message", unit: "MB/s", value: parse,
+                                baselineName: "split into lines", baseline: split, higherIsBetter: true)
         }
     }
 }

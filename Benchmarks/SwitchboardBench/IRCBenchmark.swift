@@ -18,7 +18,7 @@ enum IRCBenchmark {
         return lines
     }
 
-    static func run(into report: inout BenchmarkReport) {
+    static func run() -> [BenchmarkRow] {
         let lines = corpus()
         let ours = measureThroughput(operationsPerCall: lines.count) {
             for line in lines {
@@ -28,8 +28,8 @@ enum IRCBenchmark {
         let naive = measureThroughput(operationsPerCall: lines.count) {
             for line in lines { blackHole(NaiveIRCParser.parse(line).map(NaiveIRCParser.serialize)) }
         }
-        report.add(BenchmarkRow(name: "IRC parse+serialise", unit: "lines/s", value: ours, baselineName: "naive split parser",
-                                baseline: naive, higherIsBetter: true))
+        return [BenchmarkRow(name: "IRC parse+serialise", unit: "lines/s", value: ours, baselineName: "naive split parser",
+                             baseline: naive, higherIsBetter: true)]
     }
 }
 

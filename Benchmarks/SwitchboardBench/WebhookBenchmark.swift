@@ -94,12 +94,17 @@ enum WebhookBenchmark {
             ("MessageSid", sid), ("AccountSid", "AC0123456789abcdef0123456789abcdef"), ("From", "whatsapp:" + phone),
             ("ApiVersion", "2010-04-01"),
         ]
+        return signedRequest(base: base, path: path, parameters: parameters, authToken: token)
+    }
+
+    /// A form POST of `parameters` to `base + path`, signed as Twilio signs its call to `publicURL + path`.
+    static func signedRequest(base: String, path: String, parameters: [(String, String)], authToken: String) -> HTTPClientRequest {
         var request = HTTPClientRequest(url: base + path)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
         request.headers.add(
             name: "X-Twilio-Signature",
-            value: TwilioSignature.expected(url: publicURL + path, parameters: parameters, authToken: token))
+            value: TwilioSignature.expected(url: publicURL + path, parameters: parameters, authToken: authToken))
         request.body = .bytes(ByteBuffer(string: formEncode(parameters)))
         return request
     }

@@ -89,6 +89,7 @@ def main():
     summary = {
         "switchboard": {
             "macro_f1": swift_cv.get("macro_f1"),
+            "accuracy": swift_cv.get("accuracy"),
             "per_language": swift_cv.get("per_language"),
             "churn_recall": (swift_cv.get("per_class") or {}).get("churn_risk", {}).get("recall"),
             "classify_per_second": swift_per_second,
@@ -100,6 +101,9 @@ def main():
         },
         "sklearn": {
             "macro_f1": macro_f1(truth, predicted),
+            "accuracy": sum(t == p for t, p in zip(truth, predicted)) / len(truth),
+            "rows": len(truth),
+            "folds": len(folds),
             "per_language": per_language,
             "churn_recall": churn_recall,
             "predict_per_second": sklearn_per_second,
