@@ -1,4 +1,5 @@
 import Desk
+import WhatsApp
 import Foundation
 import IRC
 import IRCClient
@@ -264,16 +265,17 @@ extension DeskBot {
         var messageID: String?
         var inReplyTo: String?
         var references: [String] = []
+        let lastInbound = try await database.messages(ticketID: ticket.id).last { $0.direction == .inbound }
         if ticket.channel == .email {
-            let messages = try await database.messages(ticketID: ticket.id)
-            let lastInbound = messages.last { $0.direction == .inbound }
             subject = TicketReference(ticket.id).replySubject(to: ticket.subject ?? lastInbound?.subject ?? "Your request")
             messageID = "\(UUID().uuidString.lowercased())@switchboard"
             inReplyTo = lastInbound?.emailMessageID
             references = (lastInbound?.references ?? []) + [lastInbound?.emailMessageID].compactMap { $0 }
         }
+        let provider = ticket.channel == .whatsapp ? lastInbound?.providerID.flatMap(WhatsAppProvider.init(messageID:)) : nil
         let payload = try JSONEncoder().encode(OutboundPayload(ticket: ticket.id, to: contact.key.value, text: text, subject: subject,
-                                                                   isAutomatic: isAutomatic ? true : nil, template: template))
+                                                                   isAutomatic: isAutomatic ? true : nil, template: template,
+                                                                   provider: provider))
         return OutboundDraft(ticketID: ticket.id, channel: ticket.channel, text: text, payload: payload, author: author, subject: subject,
                              emailMessageID: messageID, inReplyTo: inReplyTo, references: references)
     }

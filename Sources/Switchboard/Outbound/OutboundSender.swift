@@ -1,4 +1,5 @@
 import Desk
+import WhatsApp
 
 /// Delivers one outbox row to its provider and says what happened, honouring the exactly-once rule:
 /// only a failure that certainly did not take effect is `retryable`; a request that may have arrived is
@@ -18,4 +19,6 @@ struct OutboundPayload: Codable, Sendable {
     var isAutomatic: Bool? = nil
     /// Set for a WhatsApp template: the providers get its id and values, not `text`.
     var template: RenderedTemplate? = nil
+    /// For WhatsApp: the provider the customer last wrote through, when known.
+    var provider: WhatsAppProvider? = nil
 }

@@ -38,14 +38,17 @@ struct DeskAssembly {
             services.append(.init(service: FollowUpService(desk: bot)))
         }
         var senders: [Channel: any OutboundSender] = [:]
+        var whatsapp = WhatsAppSenders()
         if let twilio = settings.twilio {
-            senders[.whatsapp] = TwilioSender(
+            whatsapp.twilio = TwilioSender(
                 client: httpClient, accountSID: twilio.accountSID, authToken: twilio.authToken, from: twilio.from,
                 baseURL: twilio.apiBaseURL, statusCallback: settings.http.publicURL + "/webhooks/twilio/status")
-        } else if let meta = settings.meta {
-            senders[.whatsapp] = MetaSender(client: httpClient, accessToken: meta.accessToken, phoneNumberID: meta.phoneNumberID,
-                                            baseURL: meta.apiBaseURL)
         }
+        if let meta = settings.meta {
+            whatsapp.meta = MetaSender(client: httpClient, accessToken: meta.accessToken, phoneNumberID: meta.phoneNumberID,
+                                       baseURL: meta.apiBaseURL)
+        }
+        if whatsapp.twilio != nil || whatsapp.meta != nil { senders[.whatsapp] = whatsapp }
         if let email = settings.email, let smtp = email.smtp {
             do {
                 let security = SMTPSecurity(rawValue: smtp.security.rawValue) ?? .startTLS

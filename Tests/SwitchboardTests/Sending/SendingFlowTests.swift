@@ -77,6 +77,36 @@ struct SendingFlowTests {
         #expect(announcements.count == 1)
     }
 
+    @Test("with Twilio and Meta both configured, each customer is answered through the provider they wrote to")
+    func replyThroughTheCustomersProvider() async throws {
+        let stub = try await ProviderStub.start { request, index in
+            request.path.hasSuffix("/messages")
+                ? ProviderStub.metaAccepted(wamid: "wamid.OUT\(index)", to: "971509990001")
+                : ProviderStub.twilioCreated(sid: String(format: "SM%032d", index + 1))
+        }
+        defer { stub.stop() }
+        let h = try await SendingHarness.start(nick: "sendboth", channel: "#sb-support", whatsapp: .both(baseURL: stub.baseURL))
+        defer { Task { await h.stop() } }
+        let aisha = RunningClient(h.net.configuration(nick: "aisha", account: "aisha", channels: ["#sb-support"]))
+        defer { Task { await aisha.stop() } }
+        try await aisha.waitUntilJoined("#sb-support")
+
+        try await h.whatsappFromCustomer("I was charged twice", phone: "+971501232233")
+        try await h.whatsappFromCustomer("My payment failed", phone: "+971509990001", name: "Layla Odeh", viaMeta: true)
+        _ = try await Self.line(aisha, containing: "!claim 2")
+        try await aisha.client.sendText("!send 1 The duplicate charge of AED 299 was refunded today, 5 working days to your card.", to: "#sb-support")
+        _ = try await Self.line(aisha, containing: "#1 sent via WhatsApp ✓")
+        try await aisha.client.sendText("!send 2 Your payment was reversed today; it is back on your card within 5 working days.", to: "#sb-support")
+        _ = try await Self.line(aisha, containing: "#2 sent via WhatsApp ✓")
+
+        let requests = stub.requests
+        try #require(requests.count == 2)
+        let twilio = try #require(requests.first { $0.path.hasSuffix("/Messages.json") })
+        #expect(twilio.field("To") == "whatsapp:+971501232233", "the Twilio customer is answered through Twilio")
+        let meta = try #require(requests.first { $0.path == "/\(SendingHarness.phoneNumberID)/messages" })
+        #expect(meta.json?["to"] as? String == "971509990001", "the Cloud API customer is answered through Meta")
+    }
+
     @Test("outside the 24-hour window send is refused with the templates that fit, and template N NAME sends one")
     func windowRefusalAndTemplate() async throws {
         let stub = try await ProviderStub.start { _, index in ProviderStub.twilioCreated(sid: String(format: "SMtpl%029d", index + 1)) }

@@ -34,6 +34,8 @@ struct SendingHarness {
     enum WhatsAppProvider {
         case twilio(baseURL: String)
         case meta(baseURL: String)
+        /// Both configured, as a business moving from Twilio to the Cloud API would run for a while.
+        case both(baseURL: String)
     }
 
     struct SMTPTarget {
@@ -60,15 +62,18 @@ struct SendingHarness {
         // The shared client needs no shutdown, so a test that fails half-way cannot leak a live one.
         let httpClient = HTTPClient.shared
         var senders: [Desk.Channel: any OutboundSender] = [:]
+        func twilio(_ baseURL: String) -> TwilioSender {
+            TwilioSender(client: httpClient, accountSID: accountSID, authToken: twilioToken, from: twilioFrom,
+                         baseURL: baseURL, statusCallback: publicURL + "/webhooks/twilio/status", timeout: .seconds(30))
+        }
+        func meta(_ baseURL: String) -> MetaSender {
+            MetaSender(client: httpClient, accessToken: metaToken, phoneNumberID: phoneNumberID, baseURL: baseURL, timeout: .seconds(30))
+        }
         switch whatsapp {
-        case .twilio(let baseURL):
-            senders[.whatsapp] = TwilioSender(client: httpClient, accountSID: accountSID, authToken: twilioToken, from: twilioFrom,
-                                              baseURL: baseURL, statusCallback: publicURL + "/webhooks/twilio/status", timeout: .seconds(30))
-        case .meta(let baseURL):
-            senders[.whatsapp] = MetaSender(client: httpClient, accessToken: metaToken, phoneNumberID: phoneNumberID, baseURL: baseURL,
-                                            timeout: .seconds(30))
-        case nil:
-            break
+        case .twilio(let baseURL): senders[.whatsapp] = twilio(baseURL)
+        case .meta(let baseURL): senders[.whatsapp] = meta(baseURL)
+        case .both(let baseURL): senders[.whatsapp] = WhatsAppSenders(twilio: twilio(baseURL), meta: meta(baseURL))
+        case nil: break
         }
         if let smtp {
             let client = try SMTPClient(configuration: SMTPConfiguration(
@@ -93,10 +98,13 @@ struct SendingHarness {
         IntakePipeline(database: database, triager: DeskFlowTests.FixedTriager(category: .billing, urgency: .normal), listener: desk)
     }
 
+    /// A WhatsApp message as Twilio (an `SM…` id) or, with `viaMeta`, as the Cloud API (a `wamid.…` id) delivers it.
     @discardableResult
-    func whatsappFromCustomer(_ text: String, phone: String = "+971501232233", name: String = "Omar Haddad") async throws -> IngestOutcome {
-        try await intake.accept(InboundMessage(channel: .whatsapp, providerID: "SM" + UUID().uuidString.replacingOccurrences(of: "-", with: ""),
-                                               contact: .phone(phone), displayName: name, text: text))
+    func whatsappFromCustomer(_ text: String, phone: String = "+971501232233", name: String = "Omar Haddad",
+                              viaMeta: Bool = false) async throws -> IngestOutcome {
+        let id = UUID().uuidString.replacingOccurrences(of: "-", with: "")
+        return try await intake.accept(InboundMessage(channel: .whatsapp, providerID: (viaMeta ? "wamid." : "SM") + id,
+                                                      contact: .phone(phone), displayName: name, text: text))
     }
 
     @discardableResult
