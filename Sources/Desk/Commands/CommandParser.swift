@@ -101,6 +101,9 @@ public enum CommandParser {
             return .success(.tag(ticket: id, category: category))
         case "snooze":
             guard args.count == 2, let seconds = durationSeconds(args[1]) else { return usage("Write the duration like 90m, 4h or 2d") }
+            guard seconds <= Self.longestSnooze else {
+                return usage("Snooze for 90d at most; a ticket that can wait longer should be closed (it reopens if the customer writes)")
+            }
             return .success(.snooze(ticket: id, seconds: seconds))
         case "close":
             var body = text
@@ -124,6 +127,9 @@ public enum CommandParser {
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int64(digits), value > 0 else { return nil }
         return value
     }
+
+    /// Follow-ups silenced for longer than a quarter are follow-ups forgotten.
+    public static let longestSnooze = 90 * 86_400
 
     /// `90s`, `15m`, `24h`, `7d`; a snooze of nothing is not a snooze.
     public static func durationSeconds(_ token: String) -> Int? {

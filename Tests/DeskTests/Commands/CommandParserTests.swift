@@ -28,6 +28,9 @@ struct CommandParserTests {
         #expect(try Self.parse("!close 118 --silent")?.get() == .close(ticket: 118, silent: true, resolution: nil))
         #expect(try Self.parse("!tag 42 churn_risk")?.get() == .tag(ticket: 42, category: .churnRisk))
         #expect(try Self.parse("!snooze 42 4h")?.get() == .snooze(ticket: 42, seconds: 14_400))
+        #expect(try Self.parse("!snooze 42 90d")?.get() == .snooze(ticket: 42, seconds: 90 * 86_400))
+        guard case .failure(let tooLong)? = Self.parse("!snooze 42 91d") else { Issue.record("a 91-day snooze is refused"); return }
+        #expect(tooLong.message.contains("90d at most"))
         #expect(try Self.parse("!assign 42 aisha")?.get() == .assign(ticket: 42, account: "aisha"))
         #expect(try Self.parse("!queue billing")?.get() == .queue(.category(.billing)))
         #expect(try Self.parse("!queue mine")?.get() == .queue(.mine))
