@@ -7,7 +7,7 @@ public struct OutgoingEmail: Sendable, Hashable {
     public var from: Mailbox
     public var to: [Mailbox]
     public var cc: [Mailbox]
-    /// For example `Re: Refund for order 1182 [#42]`; see ``replySubject(to:ticketID:)``.
+    /// For example `Re: Refund for order 1182 [#42]` (the desk builds it with `TicketReference.replySubject`).
     public var subject: String
     /// The text as the customer will read it. Any line-break convention is accepted.
     public var body: String

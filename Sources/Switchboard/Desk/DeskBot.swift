@@ -29,6 +29,8 @@ actor DeskBot: IntakeListener {
         var knowledge: KnowledgeBase?
         /// Where the desk says that services went away or came back: the channels it joins.
         var deskChannels: [String] = []
+        /// How long ordinary cards gather before a channel gets them (or one summary line).
+        var cardWindow: Duration = .seconds(1)
     }
 
     let database: AppDatabase
@@ -57,7 +59,7 @@ actor DeskBot: IntakeListener {
         self.settings = settings
         self.logger = logger
         self.now = now
-        cards = CardDispatcher(output: output, commandPrefix: settings.commandPrefix)
+        cards = CardDispatcher(output: output, window: settings.cardWindow, commandPrefix: settings.commandPrefix)
     }
 
     /// Consumes the IRC client's events until the stream ends, sweeping for unrouted tickets meanwhile.

@@ -25,7 +25,7 @@ import TestSupport
         OutgoingEmail(
             from: Mailbox(name: "دعم سويتشبورد", address: "support@example.com"),
             to: [Mailbox(name: "Aisha Khan", address: to)],
-            subject: OutgoingEmail.replySubject(to: "مشكلة في الفاتورة", ticketID: 42),
+            subject: "Re: مشكلة في الفاتورة [#42]",
             body: body, messageID: OutgoingEmail.makeMessageID(domain: "example.com"),
             inReplyTo: "CAF1234@mail.customer.example", references: ["first@mail.customer.example"],
             isAutoReply: isAutoReply, date: Date(timeIntervalSince1970: 1_751_360_703))
