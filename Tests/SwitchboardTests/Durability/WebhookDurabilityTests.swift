@@ -122,7 +122,6 @@ struct WebhookDurabilityTests {
         #expect(missing.isEmpty, "\(missing.count) messages answered 200 are not exported, e.g. \(missing.sorted().prefix(3))")
         #expect(exported.count == Self.messageCount)
         #expect(rows.allSatisfy { $0.direction == .inbound && $0.channel == .whatsapp && $0.status == .received })
-        #expect(elapsed < .seconds(60), "took \(elapsed)")
 
         #expect(server.terminate() == 0, "SIGTERM shuts down gracefully")
         let log = server.log

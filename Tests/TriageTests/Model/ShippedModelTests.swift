@@ -4,10 +4,9 @@ import Testing
 
 /// Sanity checks of the model shipped as this module's resource (`make model` rebuilds it).
 @Suite struct ShippedModelTests {
-    @Test func loadsQuicklyFromTheBundle() throws {
-        let start = Date()
+    /// How fast it loads is a benchmark (`make bench-triage`), not a test.
+    @Test func loadsFromTheBundle() throws {
         let model = try TriageModel.load(path: nil, environment: [:])
-        #expect(Date().timeIntervalSince(start) < 1)
         #expect(model.languages.count == 12)
         #expect(model.metadata.exampleCount > 1_000)
         #expect(model.metadata.attribution.contains("Banking77"))
@@ -37,9 +36,7 @@ import Testing
             LabeledExample(text: "the courier never picked up the parcel from our warehouse", category: .bugReport, channel: .whatsapp),
             LabeledExample(text: "pickup was booked but no courier came, parcels still here", category: .bugReport, channel: .whatsapp),
         ]
-        let start = Date()
         let retrained = model.retrained(with: corrections)
-        #expect(Date().timeIntervalSince(start) < 5)
         #expect(retrained.classify(text: unseen, channel: .whatsapp).category == .bugReport)
         #expect(retrained.classify(text: "how do I add a new cashier account?", channel: .whatsapp).category == .support)
     }
