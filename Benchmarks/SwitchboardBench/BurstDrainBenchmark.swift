@@ -38,7 +38,7 @@ enum BurstDrainBenchmark {
             agent.start()
             defer { agent.stop() }
             _ = try await serve.waitUntilIRCConnected()
-            try await waitUntil("the agent joined", timeout: .seconds(60)) { await agent.client.isInChannel("#bench") }
+            try await eventually("the agent joined", timeout: .seconds(60), every: .milliseconds(5)) { await agent.client.isInChannel("#bench") }
             // The bot's bucket refills after its JOIN and WHO lines.
             let refill = ServeProcess.floodInterval * (ServeProcess.floodBurst + 3)
             try await Task.sleep(for: refill)
@@ -89,7 +89,7 @@ enum BurstDrainBenchmark {
             }
         }
         var seen: (lines: [ChannelRecorder.Line], tickets: Int) = ([], 0)
-        try await waitUntil("\(texts.count) tickets on the agent's screen", timeout: .seconds(180)) {
+        try await eventually("\(texts.count) tickets on the agent's screen", timeout: .seconds(180), every: .milliseconds(5)) {
             let lines = agent.lines(from: "benchbot", after: start)
             seen = (lines, lines.reduce(0) { $0 + tickets(in: $1.text, tag: tag) })
             return seen.tickets >= texts.count

@@ -30,7 +30,7 @@ enum CardLatencyBenchmark {
                 relay.stop()
             }
             _ = try await serve.waitUntilIRCConnected()
-            try await waitUntil("agents joined", timeout: .seconds(60)) {
+            try await eventually("agents joined", timeout: .seconds(60), every: .milliseconds(5)) {
                 guard await agent.client.isInChannel("#bench") else { return false }
                 return await relay.client.isInChannel("#bench")
             }
@@ -42,7 +42,7 @@ enum CardLatencyBenchmark {
                 let tag = "relay-\(index)"
                 let sent = ContinuousClock.now
                 try await relay.client.sendText("[\(tag)] baseline line", to: "#bench")
-                try await waitUntil(tag, timeout: .seconds(10)) { agent.instant(ofTag: tag) != nil }
+                try await eventually(tag, timeout: .seconds(10), every: .milliseconds(5)) { agent.instant(ofTag: tag) != nil }
                 relayLatencies.append(milliseconds(sent.duration(to: agent.instant(ofTag: tag)!)))
                 try await Task.sleep(for: .milliseconds(600))
             }
@@ -56,7 +56,7 @@ enum CardLatencyBenchmark {
                     let accepted = try await serve.postTwilio(
                         client: client, sid: String(format: "SMbenchcard%023d", index), phone: phone, name: "Bench \(index)",
                         text: "[\(tag)] the invoice for March shows the wrong VAT number")
-                    try await waitUntil(tag, timeout: .seconds(20)) { agent.instant(ofTag: tag) != nil }
+                    try await eventually(tag, timeout: .seconds(20), every: .milliseconds(5)) { agent.instant(ofTag: tag) != nil }
                     cardLatencies.append(milliseconds(accepted.duration(to: agent.instant(ofTag: tag)!)))
                     try await Task.sleep(until: tick.advanced(by: interval))
                 }

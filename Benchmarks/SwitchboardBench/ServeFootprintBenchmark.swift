@@ -102,7 +102,7 @@ enum ServeFootprintBenchmark {
             let client = IRCClient(configuration: net.configuration(nick: "probe", account: "founder"))
             let started = ContinuousClock.now
             let run = Task { await client.run() }
-            try await waitUntil("the probe client registered", timeout: .seconds(30)) { await client.state == .connected }
+            try await eventually("the probe client registered", timeout: .seconds(30), every: .milliseconds(5)) { await client.state == .connected }
             samples.append(milliseconds(started.duration(to: .now)))
             await client.shutdown()
             run.cancel()
@@ -176,7 +176,7 @@ enum ServeFootprintBenchmark {
         var configuration = Configuration()
         configuration.readonly = true
         let reader = try DatabaseQueue(path: path, configuration: configuration)
-        try await waitUntil("\(count) tickets routed", timeout: .seconds(600)) {
+        try await eventually("\(count) tickets routed", timeout: .seconds(600), every: .milliseconds(5)) {
             guard serve.process.isRunning else { throw serve.failure("serve exited") }
             try await Task.sleep(for: .milliseconds(200))
             let done = try await reader.read { db in

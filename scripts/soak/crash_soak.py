@@ -36,7 +36,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "demo"))
 
-from irc_agent_check import load_env  # noqa: E402
+from irc_agent_check import Client, load_env, log_in  # noqa: E402
 
 RUN = f"{random.getrandbits(32):08x}"  # provider ids are fresh on every run against the same database
 STATES = {"new", "open", "claimed", "awaiting_customer", "closed"}
@@ -149,25 +149,9 @@ class Agent:
 
     def __init__(self, state, env, database, stop):
         net = json.load(open(os.path.join(state, "net", "testnet.json")))
-        from irc_agent_check import Client
         self.client = Client("localhost", net["tls_port"], net["ca_file"])
         self.env, self.database, self.stop = env, database, stop
         self.commands = collections.Counter()
-
-    def log_in(self):
-        import base64
-        c = self.client
-        c.send("CAP REQ :sasl")
-        c.send("NICK crashsoak")
-        c.send("USER soak 0 * :crash soak")
-        c.read_until(lambda line: " ACK " in line, 20, "CAP ACK")
-        c.send("AUTHENTICATE PLAIN")
-        c.read_until(lambda line: line.startswith("AUTHENTICATE"), 20, "AUTHENTICATE +")
-        c.send("AUTHENTICATE " + base64.b64encode(f"founder\0founder\0{self.env['FOUNDER_PASSWORD']}".encode()).decode())
-        c.read_until(lambda line: " 903 " in line, 20, "SASL success")
-        c.send("CAP END")
-        c.read_until(lambda line: " 001 " in line, 20, "registration")
-        c.send("JOIN #support,#finance,#eng,#churn")
 
     def drain(self, seconds):
         """Reads what arrived, answering PING so the server keeps us."""
@@ -185,7 +169,7 @@ class Agent:
                 c.send("PONG" + line[4:])
 
     def run(self):
-        self.log_in()
+        log_in(self.client, "crashsoak", "founder", self.env["FOUNDER_PASSWORD"], "#support,#finance,#eng,#churn")
         while not self.stop.is_set():
             self.drain(random.uniform(0.6, 1.4))
             try:

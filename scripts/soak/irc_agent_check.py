@@ -60,23 +60,28 @@ class Client:
         raise SystemExit(f"FAIL: timed out waiting for {what}; last lines:\n  " + "\n  ".join(self.lines[-10:]))
 
 
+def log_in(client, nick, account, password, channels):
+    """Registers over SASL PLAIN as `account` and joins `channels` (comma-separated)."""
+    client.send("CAP REQ :sasl message-tags")
+    client.send(f"NICK {nick}")
+    client.send(f"USER {nick} 0 * :soak check")
+    client.read_until(lambda l: " ACK " in l, 20, "CAP ACK")
+    client.send("AUTHENTICATE PLAIN")
+    client.read_until(lambda l: l.startswith("AUTHENTICATE") and l.split(" ", 1)[1].lstrip(":") == "+", 20, "AUTHENTICATE +")
+    token = base64.b64encode(f"{account}\0{account}\0{password}".encode()).decode()
+    client.send(f"AUTHENTICATE {token}")
+    client.read_until(lambda l: " 903 " in l, 20, "SASL success (903)")
+    client.send("CAP END")
+    client.read_until(lambda l: " 001 " in l, 20, "registration (001)")
+    client.send(f"JOIN {channels}")
+
+
 def main():
     state = sys.argv[1]
     net = json.load(open(os.path.join(state, "net", "testnet.json")))
     env = load_env(os.path.join(state, "env"))
     client = Client("localhost", net["tls_port"], net["ca_file"])
-    client.send("CAP REQ :sasl message-tags")
-    client.send("NICK soakfounder")
-    client.send("USER soak 0 * :soak check")
-    client.read_until(lambda l: " ACK " in l, 20, "CAP ACK")
-    client.send("AUTHENTICATE PLAIN")
-    client.read_until(lambda l: l.startswith("AUTHENTICATE") and l.split(" ", 1)[1].lstrip(":") == "+", 20, "AUTHENTICATE +")
-    token = base64.b64encode(f"founder\0founder\0{env['FOUNDER_PASSWORD']}".encode()).decode()
-    client.send(f"AUTHENTICATE {token}")
-    client.read_until(lambda l: " 903 " in l, 20, "SASL success (903)")
-    client.send("CAP END")
-    client.read_until(lambda l: " 001 " in l, 20, "registration (001)")
-    client.send("JOIN #support,#finance,#eng,#churn")
+    log_in(client, "soakfounder", "founder", env["FOUNDER_PASSWORD"], "#support,#finance,#eng,#churn")
     client.read_until(lambda l: " 366 " in l and "#churn" in l, 20, "joins")
     client.send("PRIVMSG #support :!queue")
     queue = client.read_until(lambda l: "PRIVMSG #support :soakfounder: #" in l or "PRIVMSG #support :#" in l, 60, "the queue listing")

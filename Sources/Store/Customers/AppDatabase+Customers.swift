@@ -147,20 +147,17 @@ extension AppDatabase {
             let arguments: StatementArguments = [customerID]
             let ticketCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets WHERE customer_id = ?", arguments: arguments) ?? 0
             let messageCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages WHERE ticket_id IN \(tickets)", arguments: arguments) ?? 0
-            try db.execute(sql: "INSERT INTO erasure_guard (id) VALUES (1)")
-            try db.execute(sql: "DELETE FROM events WHERE ticket_id IN \(tickets)", arguments: arguments)
-            try db.execute(sql: "DELETE FROM timers WHERE ticket_id IN \(tickets)", arguments: arguments)
-            try db.execute(sql: """
-                DELETE FROM corrections WHERE ticket_id IN \(tickets)
-                   OR message_id IN (SELECT id FROM messages WHERE ticket_id IN \(tickets))
-                """, arguments: [customerID, customerID])
-            try db.execute(sql: "DELETE FROM outbox WHERE ticket_id IN \(tickets)", arguments: arguments)
-            try db.execute(sql: "DELETE FROM messages WHERE ticket_id IN \(tickets)", arguments: arguments)
-            try db.execute(sql: "UPDATE tickets SET linked_ticket_id = NULL WHERE linked_ticket_id IN \(tickets)", arguments: arguments)
-            try db.execute(sql: "DELETE FROM tickets WHERE customer_id = ?", arguments: arguments)
-            try db.execute(sql: "DELETE FROM contacts WHERE customer_id = ?", arguments: arguments)
-            try db.execute(sql: "DELETE FROM customers WHERE id = ?", arguments: arguments)
-            try db.execute(sql: "DELETE FROM erasure_guard")
+            try Self.underErasureGuard(db) {
+                try db.execute(sql: "DELETE FROM events WHERE ticket_id IN \(tickets)", arguments: arguments)
+                try db.execute(sql: "DELETE FROM timers WHERE ticket_id IN \(tickets)", arguments: arguments)
+                try db.execute(sql: "DELETE FROM corrections WHERE \(Self.correctionsOf(tickets))", arguments: [customerID, customerID])
+                try db.execute(sql: "DELETE FROM outbox WHERE ticket_id IN \(tickets)", arguments: arguments)
+                try db.execute(sql: "DELETE FROM messages WHERE ticket_id IN \(tickets)", arguments: arguments)
+                try db.execute(sql: "UPDATE tickets SET linked_ticket_id = NULL WHERE linked_ticket_id IN \(tickets)", arguments: arguments)
+                try db.execute(sql: "DELETE FROM tickets WHERE customer_id = ?", arguments: arguments)
+                try db.execute(sql: "DELETE FROM contacts WHERE customer_id = ?", arguments: arguments)
+                try db.execute(sql: "DELETE FROM customers WHERE id = ?", arguments: arguments)
+            }
             return try Self.log(db, ticketID: nil, actor: actor, kind: .erased, detail: [
                 "tickets": String(ticketCount), "messages": String(messageCount),
             ], at: now).event

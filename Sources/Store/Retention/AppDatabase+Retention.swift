@@ -64,27 +64,24 @@ extension AppDatabase {
         let summary = try counts(db, tickets: ids, cutoff: cutoff)
         let tickets = "(SELECT value FROM json_each(:tickets))"
         let arguments: StatementArguments = ["tickets": jsonArray(ids)]
-        try db.execute(sql: "INSERT INTO erasure_guard (id) VALUES (1)")
-        try db.execute(sql: """
-            DELETE FROM corrections WHERE ticket_id IN \(tickets)
-               OR message_id IN (SELECT id FROM messages WHERE ticket_id IN \(tickets))
-            """, arguments: arguments)
-        try db.execute(sql: "DELETE FROM outbox WHERE \(outboxOf(tickets))", arguments: arguments)
-        try db.execute(sql: "DELETE FROM messages WHERE ticket_id IN \(tickets)", arguments: arguments)
-        // The log refuses UPDATE; an entry is replaced by the same entry (same id, time, kind and actor)
-        // without its text, so history keeps its order.
-        let paths = freeTextKeys.map { "'$.\($0)'" }.joined(separator: ", ")
-        try db.execute(sql: """
-            CREATE TEMP TABLE retention_redacted AS
-                SELECT id, ticket_id, actor, kind, json_remove(detail, \(paths)) AS detail, at
-                FROM events e WHERE e.ticket_id IN \(tickets) AND \(hasFreeText("e.detail"));
-            DELETE FROM events WHERE id IN (SELECT id FROM temp.retention_redacted);
-            INSERT INTO events (id, ticket_id, actor, kind, detail, at)
-                SELECT id, ticket_id, actor, kind, detail, at FROM temp.retention_redacted;
-            DROP TABLE temp.retention_redacted;
-            """, arguments: arguments)
-        try db.execute(sql: "UPDATE tickets SET subject = NULL, resolution = NULL WHERE id IN \(tickets)", arguments: arguments)
-        try db.execute(sql: "DELETE FROM erasure_guard")
+        try underErasureGuard(db) {
+            try db.execute(sql: "DELETE FROM corrections WHERE \(correctionsOf(tickets))", arguments: arguments)
+            try db.execute(sql: "DELETE FROM outbox WHERE \(outboxOf(tickets))", arguments: arguments)
+            try db.execute(sql: "DELETE FROM messages WHERE ticket_id IN \(tickets)", arguments: arguments)
+            // The log refuses UPDATE; an entry is replaced by the same entry (same id, time, kind and actor)
+            // without its text, so history keeps its order.
+            let paths = freeTextKeys.map { "'$.\($0)'" }.joined(separator: ", ")
+            try db.execute(sql: """
+                CREATE TEMP TABLE retention_redacted AS
+                    SELECT id, ticket_id, actor, kind, json_remove(detail, \(paths)) AS detail, at
+                    FROM events e WHERE e.ticket_id IN \(tickets) AND \(hasFreeText("e.detail"));
+                DELETE FROM events WHERE id IN (SELECT id FROM temp.retention_redacted);
+                INSERT INTO events (id, ticket_id, actor, kind, detail, at)
+                    SELECT id, ticket_id, actor, kind, detail, at FROM temp.retention_redacted;
+                DROP TABLE temp.retention_redacted;
+                """, arguments: arguments)
+            try db.execute(sql: "UPDATE tickets SET subject = NULL, resolution = NULL WHERE id IN \(tickets)", arguments: arguments)
+        }
         try log(db, ticketID: nil, actor: actor, kind: .retention, detail: summary.eventDetail, at: now)
         return summary
     }
@@ -108,10 +105,7 @@ extension AppDatabase {
             tickets: ids.count,
             messages: try count("SELECT COUNT(*) FROM messages WHERE ticket_id IN \(tickets)"),
             outbox: try count("SELECT COUNT(*) FROM outbox WHERE \(outboxOf(tickets))"),
-            corrections: try count("""
-                SELECT COUNT(*) FROM corrections WHERE ticket_id IN \(tickets)
-                   OR message_id IN (SELECT id FROM messages WHERE ticket_id IN \(tickets))
-                """),
+            corrections: try count("SELECT COUNT(*) FROM corrections WHERE \(correctionsOf(tickets))"),
             redactedEvents: try count("SELECT COUNT(*) FROM events e WHERE e.ticket_id IN \(tickets) AND \(hasFreeText("e.detail"))"))
     }
 

@@ -195,7 +195,7 @@ extension DeskBot {
             await say(reply, "#\(id) held: that reply sets no time and no next step. Say what happens and by when, or \(settings.commandPrefix)send \(id) --anyway TEXT.")
             return
         }
-        if ticket.channel == .whatsapp, let last = try await lastInbound(ticket), now().timeIntervalSince(last) > settings.whatsappWindow {
+        if ticket.channel == .whatsapp, let last = try await lastInbound(ticket)?.receivedAt, now().timeIntervalSince(last) > settings.whatsappWindow {
             let fitting = MessageTemplate.fitting(settings.templates, lang: ticket.lang).prefix(5)
             let offer = fitting.isEmpty
                 ? "no templates are configured (whatsapp.templates)"
@@ -243,12 +243,14 @@ extension DeskBot {
         await say(reply, "#\(id) closed by \(actor)" + (resolution.map { ": \"\(IRCSanitizer.singleLine($0))\"" } ?? "") + ". Confirmation queued: \"\(confirmation)\"")
     }
 
-    private func lastInbound(_ ticket: Ticket) async throws -> Date? {
-        try await database.messages(ticketID: ticket.id).last { $0.direction == .inbound }?.receivedAt
+    /// The customer's latest message: it starts the WhatsApp window, names the provider, and is what
+    /// an email reply threads onto.
+    private func lastInbound(_ ticket: Ticket) async throws -> Message? {
+        try await database.messages(ticketID: ticket.id).last { $0.direction == .inbound }
     }
 
     private func whatsappWindow(_ ticket: Ticket) async throws -> String? {
-        guard let last = try await lastInbound(ticket) else { return nil }
+        guard let last = try await lastInbound(ticket)?.receivedAt else { return nil }
         let left = Int(settings.whatsappWindow - now().timeIntervalSince(last))
         return left > 0 ? "WhatsApp window open for \(left / 3600)h \(left % 3600 / 60)m more." : "WhatsApp window closed: templates only."
     }
@@ -265,7 +267,7 @@ extension DeskBot {
         var messageID: String?
         var inReplyTo: String?
         var references: [String] = []
-        let lastInbound = try await database.messages(ticketID: ticket.id).last { $0.direction == .inbound }
+        let lastInbound = try await lastInbound(ticket)
         if ticket.channel == .email {
             subject = TicketReference(ticket.id).replySubject(to: ticket.subject ?? lastInbound?.subject ?? "Your request")
             messageID = "\(UUID().uuidString.lowercased())@switchboard"

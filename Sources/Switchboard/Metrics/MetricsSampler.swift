@@ -10,12 +10,7 @@ struct MetricsSampler: Service {
     var interval: Duration = .seconds(5)
 
     func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await sample()
-                try await Task.sleep(for: interval)
-            }
-        }
+        await repeatUntilShutdown(every: interval) { _ in await sample() }
     }
 
     func sample() async {

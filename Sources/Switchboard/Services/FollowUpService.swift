@@ -8,12 +8,9 @@ struct FollowUpService: Service {
     var pollInterval: Duration = .seconds(5)
 
     func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await desk.fireDueTimers()
-                await desk.postDueChurnDigests()
-                try await Task.sleep(for: pollInterval)
-            }
+        await repeatUntilShutdown(every: pollInterval) { [desk] _ in
+            await desk.fireDueTimers()
+            await desk.postDueChurnDigests()
         }
     }
 }

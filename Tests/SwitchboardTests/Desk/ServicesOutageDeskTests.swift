@@ -37,7 +37,7 @@ struct ServicesOutageDeskTests {
         defer { Task { await guest.stop() } }
         try await aisha.waitUntilJoined("#so-support")
         try await guest.waitUntilJoined("#so-support")
-        try await Self.waitUntil("the bot joined and knows services are up") {
+        try await eventually("the bot joined and knows services are up", timeout: .seconds(30)) {
             let joined = await bot.isInChannel("#so-support")
             let online = await desk.servicesOnline
             return joined && online == true
@@ -72,14 +72,5 @@ struct ServicesOutageDeskTests {
         #expect(try await database.ticket(id: 1)?.owner == "aisha")
         let announcements = await aisha.messages(in: "#so-support").filter { $0.senderNick == "desksvc" && $0.text.hasPrefix("services") }
         #expect(announcements.count == 2, "one line when services left, one when they came back: \(announcements.map(\.text))")
-    }
-
-    static func waitUntil(_ what: String, timeout: Duration = .seconds(30), _ condition: () async -> Bool) async throws {
-        let deadline = ContinuousClock.now.advanced(by: timeout)
-        while ContinuousClock.now < deadline {
-            if await condition() { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw TestNetworkError(message: "timed out waiting until \(what)")
     }
 }

@@ -66,7 +66,7 @@ struct OutboxCrashTests {
         try setup.server.start()
         defer { _ = setup.server.terminate() }
         try await setup.server.waitUntilHealthy()
-        try await SendingHarness.eventually("the send") { stub.requests.count >= 1 }
+        try await eventually("the send") { stub.requests.count >= 1 }
         try await Task.sleep(for: .seconds(2))
         setup.server.kill9()
         try setup.server.start()
@@ -88,7 +88,7 @@ struct OutboxCrashTests {
         defer { _ = setup.server.terminate() }
         try await setup.server.waitUntilHealthy()
         try await Self.commitReply("Your replacement ships tomorrow.", databasePath: setup.databasePath)
-        try await SendingHarness.eventually("the request to reach the provider") { stub.requests.count == 1 }
+        try await eventually("the request to reach the provider") { stub.requests.count == 1 }
 
         setup.server.kill9()
         try setup.server.start()

@@ -113,14 +113,4 @@ struct SendingHarness {
         try await intake.accept(InboundMessage(channel: .email, providerID: messageID, contact: .email(address), displayName: name,
                                                text: text, subject: subject))
     }
-
-    /// Waits until `condition` holds, polling; fails with `what` after `timeout`.
-    static func eventually(_ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now.advanced(by: timeout)
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw TestNetworkError(message: "timed out waiting for \(what)")
-    }
 }
