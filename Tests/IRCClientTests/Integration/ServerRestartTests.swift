@@ -22,7 +22,9 @@ struct ServerRestartTests {
         #expect(await bot.client.state != .connected)
         try await net.startServer()
 
-        try await bot.waitFor("re-registration", timeout: .seconds(40)) { if case .registered = $0 { true } else { false } }
+        // Generous: a reconnect that lands while Atheme is still relinking can have its SASL exchange go
+        // unanswered until InspIRCd's 60 s registration timeout drops it; the next attempt then succeeds.
+        try await bot.waitFor("re-registration", timeout: .seconds(100)) { if case .registered = $0 { true } else { false } }
         try await bot.waitUntilJoined("#support")
         try await bot.waitUntilJoined("#eng")
         #expect(await bot.client.isInChannel("#support"))
