@@ -154,7 +154,7 @@ let package = Package(
         .executableTarget(
             name: "TriageBenchmark", dependencies: ["Triage"], path: "Benchmarks/Triage/TriageBenchmark", swiftSettings: upcoming),
         .testTarget(name: "TriageTests", dependencies: ["Triage"], swiftSettings: upcoming),
-        .testTarget(name: "DeskTests", dependencies: ["Desk"], resources: [.copy("Fixtures")], swiftSettings: upcoming),
+        .testTarget(name: "DeskTests", dependencies: ["Desk", "IRC"], resources: [.copy("Fixtures")], swiftSettings: upcoming),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Desk", .product(name: "GRDB", package: "GRDB.swift")],

@@ -116,6 +116,33 @@ private func checkSanitizerAndSplitter(_ text: String, budgetSeed: UInt8) {
     checkSplit(clean, maxBytes: 4 + Int(budgetSeed) * 2)
     // Raw text keeps the byte-level contract too (CR/LF are the sanitiser's job, not the splitter's).
     checkSplit(text, maxBytes: 4 + Int(budgetSeed))
+    checkBotLine(text, budgetSeed: budgetSeed)
+}
+
+/// Customer text inside a bot line (a card, a `show` line, or the line's very start): no piece of the
+/// split line begins with the customer's words or with a command prefix, every piece after the first
+/// begins with the bot's continuation marker, and each fits its budget.
+private func checkBotLine(_ text: String, budgetSeed: UInt8) {
+    let budget = 24 + Int(budgetSeed) * 2
+    let lines: [(line: IRCLine, continuation: String)] = [
+        ("\u{02}#118\u{02} support · \"\(text, limit: 400)\" · !claim 118", "#118 … "),
+        ("#7 ← \(text)", "#7 … "),
+        ("\(text)", "… "),
+        (IRCLine(sanitizing: text) + " · tail", "… "),
+    ]
+    for (line, continuation) in lines {
+        let pieces = line.pieces(maxBytes: budget)
+        fuzzInvariant(pieces.isEmpty == line.isEmpty, "a non-empty line gave no piece")
+        for (index, piece) in pieces.enumerated() {
+            fuzzInvariant(piece.utf8.count <= budget, "bot piece of \(piece.utf8.count) bytes, budget \(budget)")
+            fuzzInvariant(!piece.utf8.contains(where: ASCII.isLineBreakOrNUL), "bot piece holds CR, LF or NUL")
+            fuzzInvariant(!IRCLine.startsWithCommandPrefix(piece), "bot piece starts with a command prefix: \(piece.prefix(16).debugDescription)")
+            if index > 0 { fuzzInvariant(piece.hasPrefix(continuation), "piece \(index) lacks the marker: \(piece.prefix(16).debugDescription)") }
+        }
+        if line.beginsWithForeignText, let first = pieces.first {
+            fuzzInvariant(first.hasPrefix(IRCLine.leadMarker), "a line that begins with customer text is not marked")
+        }
+    }
 }
 
 private func checkSplit(_ text: String, maxBytes: Int) {

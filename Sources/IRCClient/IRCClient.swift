@@ -84,12 +84,18 @@ public actor IRCClient {
     }
 
     public func send(_ message: IRCMessage, priority: OutboundPriority = .commandReply) throws {
+        try enqueue(message, priority: priority, account: nil)
+    }
+
+    private func enqueue(_ message: IRCMessage, priority: OutboundPriority, account: String?) throws {
         let line = try message.serialized()
         if priority == .immediate, let outbound {
             Task { try? await self.write(line: line, to: outbound) }
             return
         }
-        queue.append(line, priority: priority)
+        if !queue.append(QueuedLine(message: message, account: account), priority: priority), queue.dropped % 100 == 1 {
+            logger.warning("outbound \(priority) lines are being dropped: \(OutboundQueue.laneLimit) already wait (\(queue.dropped) dropped so far)")
+        }
         wakeWriter()
     }
 
@@ -97,10 +103,35 @@ public actor IRCClient {
     public func sendText(_ text: String, to target: String, priority: OutboundPriority = .commandReply,
                          notice: Bool = false) throws {
         let command = notice ? "NOTICE" : "PRIVMSG"
-        let source = session?.selfSource ?? IRCSource.worstCase(nick: configuration.nick, user: configuration.username)
-        for piece in MessageSplitter.split(text, command: command, target: target, source: source) where !piece.isEmpty {
+        for piece in MessageSplitter.split(text, command: command, target: target, source: relaySource) where !piece.isEmpty {
             try send(IRCMessage(command: command, parameters: [target, piece]), priority: priority)
         }
+    }
+
+    /// Sends a line built by the bot (see ``IRCLine``): no piece of it begins with outside text.
+    ///
+    /// - Parameter account: for a direct message meant for one services account. If, when the line
+    ///   leaves, that account is no longer on `target`, it goes to the account's current nick, or is
+    ///   dropped: contact details must never reach whoever took the nick over.
+    public func send(_ line: IRCLine, to target: String, priority: OutboundPriority = .commandReply, notice: Bool = false,
+                     account: String? = nil) throws {
+        let command = notice ? "NOTICE" : "PRIVMSG"
+        // A line that may be retargeted is split for the longest nick it could go to.
+        let budgetTarget = account == nil ? target : String(repeating: "x", count: max(target.utf8.count, session?.isupport.nickLength ?? 32))
+        let budget = MessageSplitter.budget(command: command, target: budgetTarget, source: relaySource)
+        for piece in line.pieces(maxBytes: budget) {
+            try enqueue(IRCMessage(command: command, parameters: [target, piece]), priority: priority, account: account)
+        }
+    }
+
+    /// Lines waiting to be sent at `priority` or more urgent; what the desk paces its cards by.
+    public func queuedLines(atMost priority: OutboundPriority) -> Int { queue.count(atMost: priority) }
+
+    /// Lines dropped since start because their lane was full.
+    public var droppedLineCount: Int { queue.dropped }
+
+    private var relaySource: IRCSource {
+        session?.selfSource ?? IRCSource.worstCase(nick: configuration.nick, user: configuration.username)
     }
 
     /// Whether services (NickServ) are on the network: nil when unknown (no MONITOR, or not yet answered).
@@ -269,9 +300,30 @@ public actor IRCClient {
 
     private func nextWriterStep() -> WriterStep {
         guard session?.phase == .registered, !queue.isEmpty else { return .idle }
-        let delay = gate.delayUntilNextToken()
-        guard delay == .zero, gate.tryAcquire(), let next = queue.popFirst() else { return .wait(max(delay, .milliseconds(10))) }
-        return .send(next.line)
+        // Anything below a command reply leaves one token in reserve for the next person who asks.
+        let reserve = (queue.firstPriority ?? .commandReply) > .commandReply ? 1 : 0
+        let delay = gate.delayUntilNextToken(keeping: reserve)
+        guard delay == .zero, gate.tryAcquire(keeping: reserve) else { return .wait(max(delay, .milliseconds(10))) }
+        // A line whose account went away is dropped without waiting for another token.
+        while let next = queue.popFirst() {
+            if let message = addressed(next.line), let line = try? message.serialized() { return .send(line) }
+        }
+        return .idle
+    }
+
+    /// The message as it should leave now: retargeted to the account's current nick, or nil (dropped)
+    /// when the account it was meant for is on no nick we can see.
+    private func addressed(_ queued: QueuedLine) -> IRCMessage? {
+        guard let account = queued.account, let session, let target = queued.message.parameters.first else { return queued.message }
+        guard let nick = session.deliveryNick(for: account, addressedTo: target, now: Date()) else {
+            logger.notice("dropped a line for account \(account): it is no longer on \(target), nor on any nick in our channels")
+            return nil
+        }
+        guard nick != target else { return queued.message }
+        logger.info("a line for account \(account) goes to its nick \(nick), no longer to \(target)")
+        var message = queued.message
+        message.parameters[0] = nick
+        return message
     }
 
     private func writerLoop(outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
@@ -281,7 +333,9 @@ public actor IRCClient {
                 logger.trace(">> \(Self.redacted(line))")
                 try await outbound.write(ByteBuffer(string: line + "\r\n"))
             case .wait(let delay):
-                try await Task.sleep(for: delay)
+                // Woken early by a new line: a command reply must not sleep out a card's wait.
+                await waitForWork(atMost: delay)
+                try Task.checkCancellation()
             case .idle:
                 await waitForWork()
             }
@@ -295,6 +349,15 @@ public actor IRCClient {
         } onCancel: {
             Task { await self.wakeWriter() }
         }
+    }
+
+    private func waitForWork(atMost delay: Duration) async {
+        let timer = Task { [weak self] in
+            guard (try? await Task.sleep(for: delay)) != nil else { return }
+            await self?.wakeWriter()
+        }
+        await waitForWork()
+        timer.cancel()
     }
 
     private func wakeWriter() {

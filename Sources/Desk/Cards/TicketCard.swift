@@ -1,5 +1,5 @@
 public import Foundation
-import IRC
+public import IRC
 
 /// The lines that announce a ticket in a channel: one glance says what came in, from whom, how urgent it
 /// is, and what to type next. Customer text is sanitised into one inert line and cut at a word.
@@ -15,6 +15,8 @@ public struct TicketCard: Sendable {
     public var mention: String?
     /// "updated" cards tell an owner the customer wrote again.
     public var isUpdate = false
+    /// An email's `Reply-To` when it differs from the sender: shown, never silently used.
+    public var replyTo: String?
 
     public init(ticket: Ticket, customer: Customer?, contact: ContactKey?, excerpt: String) {
         self.ticket = ticket
@@ -25,14 +27,15 @@ public struct TicketCard: Sendable {
 
     public static let excerptLimit = 180
 
-    public func lines(now: Date) -> [String] {
-        var head = ["\u{02}#\(ticket.id)\u{02} \(categoryText)" + (ticket.urgency == .high ? " \u{03}04●\u{0F} high" : "")]
+    public func lines(now: Date) -> [IRCLine] {
+        let urgency: IRCLine = ticket.urgency == .high ? " \u{03}04●\u{0F} high" : ""
+        var head: [IRCLine] = ["\u{02}#\(ticket.id)\u{02} \(categoryText)\(urgency)"]
         head.append(ticket.channel == .whatsapp ? "WhatsApp" : "email")
-        head.append(ticket.lang ?? "und")
+        head.append("\(ticket.lang ?? "und")")
         head.append(who)
-        if let contact { head.append(ContactMask.mask(contact)) }
-        let quoted = "\"\(Self.cut(IRCSanitizer.singleLine(excerpt), limit: Self.excerptLimit))\""
-        var tail = [quoted]
+        if let contact { head.append("\(ContactMask.mask(contact))") }
+        var tail: [IRCLine] = ["\"\(excerpt, limit: Self.excerptLimit)\""]
+        if let replyTo { tail.append("replies would go to \(replyTo)") }
         if isUpdate {
             tail.append("customer wrote again")
         }
@@ -40,13 +43,13 @@ public struct TicketCard: Sendable {
             tail.append("claimed by \(owner)")
         } else {
             if let owner = ticket.routedOwner { tail.append("owner: \(owner)") }
-            tail.append("\(commandPrefix)claim \(ticket.id)")
+            tail.append("\(botText: commandPrefix)claim \(ticket.id)")
         }
-        tail.append(Self.age(from: ticket.createdAt, to: now))
-        if let mention { tail.insert(mention + ":", at: 0) }
-        let first = head.joined(separator: " · ")
-        let second = tail.joined(separator: " · ")
-        if first.utf8.count + second.utf8.count < 300 { return [first + " · " + second] }
+        tail.append("\(Self.age(from: ticket.createdAt, to: now))")
+        if let mention { tail.insert("\(mention):", at: 0) }
+        let first = IRCLine.joined(head, separator: " · ")
+        let second = IRCLine.joined(tail, separator: " · ")
+        if first.text.utf8.count + second.text.utf8.count < 300 { return [first + " · " + second] }
         return [first, "     " + second]
     }
 
@@ -58,19 +61,15 @@ public struct TicketCard: Sendable {
         return category.rawValue
     }
 
-    var who: String {
+    var who: IRCLine {
         guard let customer else { return "unknown customer" }
         let details = [customer.company, customer.plan].compactMap { $0 }.filter { !$0.isEmpty }
-        let name = IRCSanitizer.singleLine(customer.name)
-        return details.isEmpty ? name : "\(name) (\(IRCSanitizer.singleLine(details.joined(separator: ", "))))"
+        return details.isEmpty ? "\(customer.name)" : "\(customer.name) (\(details.joined(separator: ", ")))"
     }
 
     /// Cuts at a word boundary and marks the cut, so an excerpt never ends mid-word or mid-grapheme.
     public static func cut(_ text: String, limit: Int) -> String {
-        guard text.count > limit else { return text }
-        let prefix = text.prefix(limit)
-        let atWord = prefix.lastIndex(of: " ").map { prefix[..<$0] } ?? prefix
-        return String(atWord.count > limit / 2 ? atWord : prefix) + "…"
+        IRCLine.cut(text, limit: limit)
     }
 
     public static func age(from start: Date, to now: Date) -> String {
@@ -86,10 +85,25 @@ public struct TicketCard: Sendable {
 
 /// One line standing in for many cards when a channel is flooded.
 public enum CardSummary {
-    public static func line(channel: String, counts: [Category: Int], commandPrefix: String = "!") -> String {
-        let total = counts.values.reduce(0, +)
-        let parts = counts.sorted { $0.value == $1.value ? $0.key.rawValue < $1.key.rawValue : $0.value > $1.value }
-            .map { "\($0.value) \($0.key.rawValue)" }
-        return "\(total) new in \(channel): \(parts.joined(separator: ", ")) — \(commandPrefix)queue to list"
+    public static func line(channel: String, counts: [Category: Int], commandPrefix: String = "!") -> IRCLine {
+        "\(counts.values.reduce(0, +)) new in \(channel): \(breakdown(counts)) — \(botText: commandPrefix)queue to list"
+    }
+
+    /// Urgent cards that piled up faster than the flood gate drains them.
+    public static func urgentLine(channel: String, counts: [Category: Int], commandPrefix: String = "!") -> IRCLine {
+        "\(counts.values.reduce(0, +)) urgent in \(channel): \(breakdown(counts)) — \(botText: commandPrefix)queue urgent"
+    }
+
+    /// no_action tickets, shown quietly so that a wrong call is seen: `3 no_action in #support: "thanks!",
+    /// "ok noted", "👍" — !queue no_action`.
+    public static func quietLine(channel: String, count: Int, excerpts: [String], commandPrefix: String = "!") -> IRCLine {
+        let quoted = IRCLine.joined(excerpts.map { "\"\($0, limit: 40)\"" }, separator: ", ")
+        let more: IRCLine = count > excerpts.count ? " and \(count - excerpts.count) more" : ""
+        return "\(count) no_action in \(channel): \(quoted)\(more) — \(botText: commandPrefix)queue no_action"
+    }
+
+    static func breakdown(_ counts: [Category: Int]) -> String {
+        counts.sorted { $0.value == $1.value ? $0.key.rawValue < $1.key.rawValue : $0.value > $1.value }
+            .map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
     }
 }

@@ -1,4 +1,5 @@
 public import Foundation
+public import IRC
 
 /// The churn watch's words for the founders' channel: the daily list of open churn risks, and the
 /// weekly count of opened and closed ones with how they were resolved.
@@ -18,21 +19,21 @@ public enum ChurnDigest {
         }
     }
 
-    public static func daily(_ risks: [OpenRisk], now: Date, clock: String, timeZone: TimeZone) -> [String] {
-        let header = "Daily churn watch (\(clock) \(timeZone.identifier)): " + (risks.isEmpty
-            ? "no open churn risks"
-            : "\(risks.count) open churn risk\(risks.count == 1 ? "" : "s")")
+    public static func daily(_ risks: [OpenRisk], now: Date, clock: String, timeZone: TimeZone) -> [IRCLine] {
+        let count: IRCLine = risks.isEmpty ? "no open churn risks" : "\(risks.count) open churn risk\(botText: risks.count == 1 ? "" : "s")"
+        let header: IRCLine = "Daily churn watch (\(botText: clock) \(botText: timeZone.identifier)): \(count)"
         return [header] + risks.map { risk in
-            let who = risk.plan.map { "\(risk.customerName) (\($0))" } ?? risk.customerName
-            let owner = risk.ticket.responsible.map { "owner \($0)" } ?? "unclaimed"
-            return "  #\(risk.ticket.id) \(who) · \(TicketCard.age(from: risk.ticket.createdAt, to: now)) · \(owner) · last: \(risk.lastAction)"
+            let who: IRCLine = risk.plan.map { "\(risk.customerName) (\($0))" } ?? "\(risk.customerName)"
+            let owner: IRCLine = risk.ticket.responsible.map { "owner \($0)" } ?? "unclaimed"
+            return "  #\(risk.ticket.id) \(who) · \(botText: TicketCard.age(from: risk.ticket.createdAt, to: now)) · \(owner) · last: \(botText: risk.lastAction)"
         }
     }
 
-    public static func weekly(opened: [Ticket], closed: [Ticket]) -> [String] {
-        var lines = ["Weekly churn watch: \(opened.count) churn risk\(opened.count == 1 ? "" : "s") opened, \(closed.count) closed in the last 7 days"]
+    public static func weekly(opened: [Ticket], closed: [Ticket]) -> [IRCLine] {
+        var lines: [IRCLine] = ["Weekly churn watch: \(opened.count) churn risk\(botText: opened.count == 1 ? "" : "s") opened, \(closed.count) closed in the last 7 days"]
         for ticket in closed.prefix(10) {
-            lines.append("  #\(ticket.id) closed: \(ticket.resolution.map { "\"\($0)\"" } ?? "no resolution logged")")
+            let resolution: IRCLine = ticket.resolution.map { "\"\($0)\"" } ?? "no resolution logged"
+            lines.append("  #\(ticket.id) closed: \(resolution)")
         }
         if closed.count > 10 { lines.append("  … and \(closed.count - 10) more") }
         return lines

@@ -55,8 +55,9 @@ public enum CommandParser {
             switch scope {
             case "all": return .success(.queue(.all))
             case "mine": return .success(.queue(.mine))
+            case "urgent": return .success(.queue(.urgent))
             default:
-                guard let category = Category(rawValue: scope) else { return usage("\"\(scope)\" is not a category, mine or all") }
+                guard let category = Category(rawValue: scope) else { return usage("\"\(scope)\" is not a category, mine, urgent or all") }
                 return .success(.queue(.category(category)))
             }
         case "kb":

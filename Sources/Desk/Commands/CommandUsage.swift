@@ -2,7 +2,7 @@
 public enum CommandUsage {
     public static let all: [(name: String, usage: String, summary: String)] = [
         ("help", "help [command]", "list commands, or explain one"),
-        ("queue", "queue [category|mine|all]", "open tickets, most urgent first"),
+        ("queue", "queue [category|mine|urgent|all]", "open tickets, most urgent first"),
         ("more", "more", "the next page of the last long answer"),
         ("show", "show N", "a ticket's messages and state"),
         ("claim", "claim N", "take a ticket"),

@@ -4,6 +4,8 @@ public enum DeskCommand: Sendable, Hashable {
         case open
         case all
         case mine
+        /// High urgency and churn risks: what an urgent summary line points to.
+        case urgent
         case category(Category)
     }
 

@@ -4,6 +4,7 @@
 /// ```
 /// new ──triaged──▶ open ──claimed/assigned──▶ claimed ──replied──▶ awaiting_customer
 ///                   ▲  ◀──────unclaimed──────                          │
+///   (an owner stays through every state until unclaim or assign; nobody else's claim moves it)
 ///                   └──────────── customer wrote (no owner) ───────────┤
 ///                                 customer wrote (owner) ─▶ claimed ◀──┘
 /// any non-closed ──closed──▶ closed ──reopened──▶ open
@@ -39,21 +40,22 @@ public enum TicketLifecycle {
         case (_, .triaged):
             throw refuse(.alreadyTriaged)
 
-        case (.claimed, .claimed(let agent)):
-            if let owner, owner != agent { throw refuse(.claimedByOther(owner)) }
+        // An owner keeps the ticket through every state (awaiting the customer, closed and reopened)
+        // until they unclaim it or a lead assigns it: a claim never takes it from them.
+        case (_, .claimed(let agent)):
+            guard let owner else { return .claimed }
+            guard owner.lowercased() == agent.lowercased() else { throw refuse(.claimedByOther(owner)) }
+            if state == .open { return .claimed }
             throw refuse(.alreadyHeld(by: agent))
-        case (_, .claimed):
-            return .claimed
 
         case (.claimed, .assigned(let agent)) where owner == agent:
             throw refuse(.alreadyHeld(by: agent))
         case (_, .assigned):
             return .claimed
 
-        case (.claimed, .unclaimed):
-            return .open
         case (_, .unclaimed):
-            throw refuse(.notClaimed)
+            guard state == .claimed || owner != nil else { throw refuse(.notClaimed) }
+            return state == .claimed ? .open : state
 
         case (_, .replied):
             return .awaitingCustomer

@@ -16,13 +16,20 @@ public struct Policy: Sendable {
         self.directory = directory
     }
 
-    public func authorize(account: String?, command: DeskCommand, ticket: Ticket?) -> Decision {
+    /// Who is asking, before anything about the command or its ticket is looked at: a refusal here is
+    /// the same whatever the command names, so a stranger cannot probe which tickets exist.
+    public func identify(account: String?) -> Decision {
         guard let account else {
             return .refused("only agents listed in config can do that; you are not logged in to services")
         }
         guard let agent = directory.agent(account: account) else {
             return .refused("only agents listed in config can do that; your account \(account) is not one")
         }
+        return .allowed(agent)
+    }
+
+    public func authorize(account: String?, command: DeskCommand, ticket: Ticket?) -> Decision {
+        guard case .allowed(let agent) = identify(account: account) else { return identify(account: account) }
         guard command.isAction, let ticket else { return .allowed(agent) }
         if agent.role == .admin { return .allowed(agent) }
         let isOwnTeam = ticket.team.map { agent.teams.contains($0) } ?? true
@@ -33,6 +40,10 @@ public struct Policy: Sendable {
                 return .refused("only a lead of team \(ticket.team ?? "?") or an admin can assign #\(ticket.id)")
             }
             return .allowed(agent)
+        }
+        // Taking a ticket away from the agent who holds it is a lead's decision, made with `assign`.
+        if case .unclaim = command, let owner = ticket.owner, owner.lowercased() != agent.account.lowercased(), agent.role != .lead || !isOwnTeam {
+            return .refused("#\(ticket.id) is held by \(owner); only they, a lead of team \(ticket.team ?? "?") or an admin can unclaim it")
         }
         guard isOwnTeam || holdsIt else {
             return .refused("#\(ticket.id) belongs to team \(ticket.team ?? "?"); you are in \(agent.teams.sorted().joined(separator: ", "))")

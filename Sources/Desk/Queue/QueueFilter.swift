@@ -5,6 +5,8 @@ public enum QueueFilter: Sendable, Hashable {
     /// Tickets the account holds, plus unheld tickets routing gave them.
     case mine(account: String)
     case category(Category)
+    /// High urgency or churn risk.
+    case urgent
     /// Tickets routed to a team.
     case team(String)
 }

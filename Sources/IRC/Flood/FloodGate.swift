@@ -19,16 +19,18 @@ public struct FloodGate<C: Clock>: Sendable where C.Duration == Duration {
         self.theoreticalArrival = clock.now
     }
 
-    /// The debt that may be outstanding while a line is still allowed: `burst − 1` intervals.
-    private var tolerance: Duration {
-        interval * (burst - 1)
+    /// The debt that may be outstanding while a line is still allowed: `burst − 1` intervals, less the
+    /// tokens held in reserve.
+    private func tolerance(keeping reserve: Int) -> Duration {
+        interval * (burst - 1 - min(max(reserve, 0), burst - 1))
     }
 
-    /// Takes a token if one is ready.
-    public mutating func tryAcquire() -> Bool {
+    /// Takes a token if one is ready, leaving `reserve` tokens untouched: lines that can wait (cards)
+    /// keep one in reserve, so a person's command is answered at once even in the middle of a flood.
+    public mutating func tryAcquire(keeping reserve: Int = 0) -> Bool {
         let now = clock.now
         let start = max(theoreticalArrival, now)
-        guard now.duration(to: start) <= tolerance else { return false }
+        guard now.duration(to: start) <= tolerance(keeping: reserve) else { return false }
         theoreticalArrival = start.advanced(by: interval)
         return true
     }
@@ -40,10 +42,11 @@ public struct FloodGate<C: Clock>: Sendable where C.Duration == Duration {
         theoreticalArrival = max(theoreticalArrival, now).advanced(by: interval)
     }
 
-    /// How long until ``tryAcquire()`` will succeed; zero when a token is ready now.
-    public func delayUntilNextToken() -> Duration {
+    /// How long until ``tryAcquire(keeping:)`` will succeed; zero when a token is ready now.
+    public func delayUntilNextToken(keeping reserve: Int = 0) -> Duration {
         let now = clock.now
         let debt = now.duration(to: max(theoreticalArrival, now))
+        let tolerance = tolerance(keeping: reserve)
         return debt > tolerance ? debt - tolerance : .zero
     }
 }

@@ -83,6 +83,11 @@ public struct IRCSession: Sendable {
     /// The services account behind a nick as far as the tracker knows.
     public func account(of nick: String) -> String? { accounts.account(of: nick) }
 
+    /// See ``AccountTracker/deliveryNick(for:addressedTo:now:)``.
+    public func deliveryNick(for account: String, addressedTo nick: String, now: Date) -> String? {
+        accounts.deliveryNick(for: account, addressedTo: nick, now: now)
+    }
+
     public func isChannel(_ target: String) -> Bool { isupport.isChannel(target) }
 
     public func isInChannel(_ channel: String) -> Bool { joinedChannels[isupport.fold(channel)] != nil }
@@ -432,8 +437,10 @@ public struct IRCSession: Sendable {
             return []
         }
         accounts.renamed(from: old, to: new)
+        // Asked at once, not behind queued replies: a private reply waiting for this account must find
+        // out where the account went before it leaves (see AccountTracker.deliveryNick).
         if isupport.supportsWHOX {
-            return [.send(IRCMessage(command: "WHO", parameters: [new, "%tna,152"]), .commandReply)]
+            return [.send(IRCMessage(command: "WHO", parameters: [new, "%tna,152"]), .immediate)]
         }
         return []
     }
@@ -471,6 +478,7 @@ public struct IRCSession: Sendable {
         }
         let channelTarget = target.drop { isupport.statusMessagePrefixes.contains($0) }
         let channel = isupport.isChannel(String(channelTarget)) ? String(channelTarget) : nil
+        if channel == nil { accounts.sentDirectly(nick: nick, account: account, at: now) }
         let chat = IRCChatMessage(channel: channel, senderNick: nick, senderAccount: account, text: text,
                                   time: message.serverTime ?? now, messageID: message.tags["msgid"], isNotice: isNotice)
         return [.emit(.message(chat))]

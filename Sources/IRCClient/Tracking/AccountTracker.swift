@@ -1,3 +1,4 @@
+public import Foundation
 public import IRC
 
 /// Remembers which services account each visible nick is logged in to.
@@ -13,6 +14,12 @@ public struct AccountTracker: Sendable {
 
     public private(set) var caseMapping: CaseMapping = .rfc1459
     private var users: [String: User] = [:]
+    /// Nicks we share no channel with that wrote to us in private, with the account the server tagged
+    /// and when: we never see such a nick change hands, so this vouches for it only briefly.
+    private var directSenders: [String: (account: String, at: Date)] = [:]
+
+    /// How long a private message's account tag vouches for a nick we share no channel with.
+    public static let directSenderTrust: TimeInterval = 60
 
     public init() {}
 
@@ -70,5 +77,35 @@ public struct AccountTracker: Sendable {
         users[key(new)] = user
     }
 
-    public mutating func reset() { users = [:] }
+    public mutating func reset() {
+        users = [:]
+        directSenders = [:]
+    }
+
+    /// Records the account on a private message from a nick outside our channels.
+    public mutating func sentDirectly(nick: String, account: String?, at now: Date) {
+        let key = key(nick)
+        guard users[key] == nil else { return }
+        guard let account else {
+            directSenders[key] = nil
+            return
+        }
+        if directSenders.count >= 1_000 {
+            directSenders = directSenders.filter { now.timeIntervalSince($0.value.at) < Self.directSenderTrust }
+        }
+        directSenders[key] = (account, now)
+    }
+
+    /// Where a line meant for `account` goes now: the nick it was addressed to while that nick is still
+    /// on the account, else another nick we see on the account, else nowhere (nil).
+    public func deliveryNick(for account: String, addressedTo nick: String, now: Date) -> String? {
+        let wanted = account.lowercased()
+        if let user = users[key(nick)] {
+            if user.account?.lowercased() == wanted { return nick }
+        } else if let direct = directSenders[key(nick)], direct.account.lowercased() == wanted,
+                  now.timeIntervalSince(direct.at) < Self.directSenderTrust {
+            return nick
+        }
+        return users.first { $0.value.account?.lowercased() == wanted }?.key
+    }
 }

@@ -185,6 +185,8 @@ extension AppDatabase {
             case .team(let team):
                 conditions.append("t.team = ?")
                 arguments += [team]
+            case .urgent:
+                conditions.append("(t.urgency = 'high' OR t.category = 'churn_risk')")
             }
             arguments += [limit, offset]
             let rows = try Row.fetchAll(db, sql: """

@@ -1,59 +1,153 @@
 import Desk
 import Foundation
+import IRC
 import IRCClient
 
-/// Paces ticket cards per channel. Cards gather for a short window; a channel with more than
-/// `summaryThreshold` waiting gets one summary line instead, while urgent and churn cards still go out
-/// one by one and ahead of everything else, so a burst never floods a channel or buries what matters.
+/// Paces ticket cards per channel, behind everything people are waiting for.
+///
+/// - Ordinary cards gather for a short window; a channel with more than `summaryThreshold` waiting gets
+///   one summary line instead.
+/// - Urgent and churn cards leave at once, ahead of ordinary cards but behind command replies, while the
+///   IRC client's backlog is short. When they pile up beyond what the flood gate drains in a few seconds,
+///   the ones held back fold into one `N urgent in #channel` line.
+/// - no_action cards are never posted one by one: they fold into a quiet line per channel with their
+///   excerpts, so a wrong call is still seen and one `tag` away.
+///
+/// Memory stays bounded whatever arrives and however long IRC is away: beyond `summaryThreshold` a
+/// channel keeps counts, not lines, because the cards themselves can be rebuilt from the database
+/// (`queue`). While the client is disconnected its backlog counts as full, so an outage ends with
+/// summaries, not with thousands of lines.
 actor CardDispatcher {
     struct PendingCard: Sendable {
-        var lines: [String]
+        enum Kind: Sendable { case ordinary, urgent, quiet }
+
+        var lines: [IRCLine]
         var category: Desk.Category
-        var isPriority: Bool
+        var kind: Kind
+        /// The customer's words, for the quiet line.
+        var excerpt: String = ""
+
+        init(lines: [IRCLine], category: Desk.Category, kind: Kind, excerpt: String = "") {
+            self.lines = lines
+            self.category = category
+            self.kind = kind
+            self.excerpt = excerpt
+        }
+    }
+
+    struct Settings: Sendable {
+        /// How long ordinary cards gather before a channel gets them (or one summary line).
+        var window: Duration = .seconds(1)
+        /// How long no_action cards gather before their quiet line.
+        var quietWindow: Duration = .seconds(30)
+        /// More cards than this for one channel at once become one summary line.
+        var summaryThreshold = 5
+        /// Urgent cards leave at once only while fewer lines than this wait at their priority or above:
+        /// about what the flood gate sends in a few seconds.
+        var urgentBacklog = 5
+        /// Ordinary cards wait while this many lines wait at card priority or above.
+        var cardBacklog = 10
+        var commandPrefix = "!"
+    }
+
+    /// Cards held for one channel and one kind: the lines while they are few, counts always.
+    struct Held: Sendable {
+        var cards: [PendingCard] = []
+        var counts: [Desk.Category: Int] = [:]
+        var total = 0
+        var since: ContinuousClock.Instant?
+        /// Up to a handful of excerpts, for the quiet line.
+        var excerpts: [String] = []
+
+        mutating func add(_ card: PendingCard, keepingAtMost limit: Int, now: ContinuousClock.Instant) {
+            total += 1
+            counts[card.category, default: 0] += 1
+            since = since ?? now
+            if total <= limit { cards.append(card) } else { cards = [] }
+            if excerpts.count < 3 { excerpts.append(card.excerpt) }
+        }
+    }
+
+    private struct Key: Hashable {
+        var channel: String
+        var kind: PendingCard.Kind
     }
 
     private let output: any ChatOutput
-    private let window: Duration
-    private let summaryThreshold: Int
-    private let commandPrefix: String
-    private var pending: [String: [PendingCard]] = [:]
-    private var flushScheduled = false
+    private let settings: Settings
+    private var held: [Key: Held] = [:]
+    private var draining: Task<Void, Never>?
 
-    init(output: any ChatOutput, window: Duration = .seconds(1), summaryThreshold: Int = 5, commandPrefix: String = "!") {
+    init(output: any ChatOutput, settings: Settings = Settings()) {
         self.output = output
-        self.window = window
-        self.summaryThreshold = summaryThreshold
-        self.commandPrefix = commandPrefix
+        self.settings = settings
     }
 
     func post(_ card: PendingCard, to channel: String) async {
-        if card.isPriority {
-            // Urgent and churn cards skip the window entirely.
-            for line in card.lines { await output.say(line, to: channel, priority: .commandReply) }
+        let key = Key(channel: channel, kind: card.kind)
+        if card.kind == .urgent, held[key] == nil, await output.backlog(atMost: .urgentCard) < settings.urgentBacklog {
+            for line in card.lines { await output.say(line, to: channel, priority: .urgentCard) }
             return
         }
-        pending[channel, default: []].append(card)
-        guard !flushScheduled else { return }
-        flushScheduled = true
-        Task {
-            try? await Task.sleep(for: window)
-            await flush()
+        held[key, default: Held()].add(card, keepingAtMost: settings.summaryThreshold, now: .now)
+        if draining == nil {
+            draining = Task { await self.drain() }
         }
     }
 
+    /// Sends what is due while anything is held, then ends.
+    private func drain() async {
+        while !held.isEmpty {
+            try? await Task.sleep(for: .milliseconds(200))
+            if Task.isCancelled { break }
+            await flushDue()
+        }
+        draining = nil
+    }
+
+    /// Lines held in memory across every channel: bounded by the summary threshold, whatever arrives.
+    var heldLineCount: Int { held.values.reduce(0) { $0 + $1.cards.reduce(0) { $0 + $1.lines.count } + $1.excerpts.count } }
+
+    /// Everything held goes out now if the client can take it (tests and shutdown).
     func flush() async {
-        flushScheduled = false
-        let batches = pending
-        pending = [:]
-        for (channel, cards) in batches.sorted(by: { $0.key < $1.key }) {
-            if cards.count > summaryThreshold {
-                let counts = Dictionary(cards.map { ($0.category, 1) }, uniquingKeysWith: +)
-                await output.say(CardSummary.line(channel: channel, counts: counts, commandPrefix: commandPrefix), to: channel, priority: .card)
-            } else {
-                for card in cards {
-                    for line in card.lines { await output.say(line, to: channel, priority: .card) }
+        await flushDue(ignoringWindows: true)
+    }
+
+    private func flushDue(ignoringWindows: Bool = false) async {
+        let now = ContinuousClock.now
+        // Urgent first, then ordinary, then quiet; channels in a stable order.
+        let order: [PendingCard.Kind] = [.urgent, .ordinary, .quiet]
+        for kind in order {
+            for key in held.keys.filter({ $0.kind == kind }).sorted(by: { $0.channel < $1.channel }) {
+                guard let batch = held[key], let since = batch.since else { continue }
+                let window: Duration? = switch kind {
+                case .urgent: nil
+                case .ordinary: settings.window
+                case .quiet: settings.quietWindow
+                }
+                if let window, !ignoringWindows, since.advanced(by: window) > now { continue }
+                let priority: OutboundPriority = kind == .urgent ? .urgentCard : .card
+                let limit = kind == .urgent ? settings.urgentBacklog : settings.cardBacklog
+                guard await output.backlog(atMost: priority) < limit else { continue }
+                held[key] = nil
+                for line in lines(for: batch, kind: kind, channel: key.channel) {
+                    await output.say(line, to: key.channel, priority: priority)
                 }
             }
+        }
+    }
+
+    private func lines(for batch: Held, kind: PendingCard.Kind, channel: String) -> [IRCLine] {
+        let prefix = settings.commandPrefix
+        switch kind {
+        case .quiet:
+            return [CardSummary.quietLine(channel: channel, count: batch.total, excerpts: batch.excerpts, commandPrefix: prefix)]
+        case .urgent where batch.total > settings.summaryThreshold:
+            return [CardSummary.urgentLine(channel: channel, counts: batch.counts, commandPrefix: prefix)]
+        case .ordinary where batch.total > settings.summaryThreshold:
+            return [CardSummary.line(channel: channel, counts: batch.counts, commandPrefix: prefix)]
+        case .urgent, .ordinary:
+            return batch.cards.flatMap(\.lines)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Desk
 import Foundation
+import IRC
 import IRCClient
 import Logging
 import Store
@@ -24,7 +25,7 @@ extension DeskBot {
         let now = now()
         do {
             var runs = try await loadChurnRuns(now: now)
-            var lines: [String] = []
+            var lines: [IRCLine] = []
             if watch.schedule.dailyDue(now: now, lastRun: runs.daily) != nil {
                 lines += try await dailyDigest(now: now, schedule: watch.schedule)
                 runs.daily = try await database.appendEvent(ticketID: nil, actor: TicketEvent.system, kind: "churn_digest", detail: ["digest": "daily"]).at
@@ -50,7 +51,7 @@ extension DeskBot {
         return ChurnRuns(daily: events.last { $0.detail["digest"] == "daily" }?.at, weekly: events.last { $0.detail["digest"] == "weekly" }?.at)
     }
 
-    private func dailyDigest(now: Date, schedule: DigestSchedule) async throws -> [String] {
+    private func dailyDigest(now: Date, schedule: DigestSchedule) async throws -> [IRCLine] {
         let open = try await database.queue(.category(.churnRisk), limit: 50)
         var risks: [ChurnDigest.OpenRisk] = []
         for summary in open {

@@ -12,16 +12,16 @@ extension DeskBot {
         switch command {
         case .help(let topic):
             if let topic, let usage = CommandUsage.all.first(where: { $0.name == topic }) {
-                await say(reply, "\(settings.commandPrefix)\(usage.usage) — \(usage.summary)")
+                await say(reply, "\(botText: settings.commandPrefix)\(botText: usage.usage) — \(botText: usage.summary)")
             } else {
                 let names = CommandUsage.all.map(\.name).joined(separator: " ")
-                await say(reply, "commands: \(names) — \(settings.commandPrefix)help COMMAND for one; in a DM the \(settings.commandPrefix) is optional")
+                await say(reply, "commands: \(botText: names) — \(botText: settings.commandPrefix)help COMMAND for one; in a DM the \(botText: settings.commandPrefix) is optional")
             }
         case .queue(let scope):
             await showQueue(scope, agent: agent, reply: reply)
         case .more:
             if let page = pager.nextPage(for: actor, prefix: settings.commandPrefix) {
-                for line in page { await output.say(line, to: reply.target, priority: .commandReply) }
+                for line in page { await sayLine(reply, line) }
             } else {
                 await say(reply, "nothing more to show")
             }
@@ -30,8 +30,8 @@ extension DeskBot {
         case .claim(let id):
             let claimed = try await database.apply(.claimed(by: actor), toTicket: id, actor: actor)
             let customer = try await database.customer(id: claimed.customerID)
-            var text = "\(actor) claimed #\(id) (\(claimed.category?.rawValue ?? "untriaged"), \(customer?.name ?? "unknown customer"))."
-            if claimed.channel == .whatsapp, let window = try await whatsappWindow(claimed) { text += " " + window }
+            var text: IRCLine = "\(botText: actor) claimed #\(id) (\(botText: claimed.category?.rawValue ?? "untriaged"), \(customer?.name ?? "unknown customer"))."
+            if claimed.channel == .whatsapp, let window = try await whatsappWindow(claimed) { text = text + " \(botText: window)" }
             await say(reply, text)
         case .unclaim(let id):
             _ = try await database.apply(.unclaimed, toTicket: id, actor: actor)
@@ -42,12 +42,12 @@ extension DeskBot {
                 return
             }
             _ = try await database.apply(.assigned(to: target.account), toTicket: id, actor: actor)
-            await say(reply, "#\(id) assigned to \(target.account) by \(actor)")
+            await say(reply, "#\(id) assigned to \(botText: target.account) by \(botText: actor)")
         case .draft(let id, let facts):
             try await draft(ticket!, facts: facts, actor: actor, reply: reply, id: id)
         case .edit(let id, let text):
-            _ = try await database.appendEvent(ticketID: id, actor: actor, kind: .drafted, detail: ["text": text, "edited": "true"])
-            await say(reply, "draft for #\(id) replaced · \(settings.commandPrefix)send \(id) to send")
+            _ = try await database.appendEvent(ticketID: id, actor: actor, kind: .drafted, detail: ["text": OutgoingText.clean(text), "edited": "true"])
+            await say(reply, "draft for #\(id) replaced · \(botText: settings.commandPrefix)send \(id) to send")
         case .send(let id, let anyway, let text):
             try await send(ticket!, text: text, anyway: anyway, actor: actor, reply: reply, id: id)
         case .note(let id, let text):
@@ -55,24 +55,24 @@ extension DeskBot {
             await say(reply, "note added to #\(id)")
         case .tag(let id, let category):
             _ = try await database.retag(ticketID: id, category: category, actor: actor)
-            await say(reply, "#\(id) is now \(category.rawValue); the model will learn from it")
+            await say(reply, "#\(id) is now \(botText: category.rawValue); the model will learn from it")
         case .urgent(let id):
             _ = try await database.setUrgency(ticketID: id, urgency: .high, actor: actor)
             await say(reply, "#\(id) marked urgent")
         case .snooze(let id, let seconds):
             let until = now().addingTimeInterval(TimeInterval(seconds))
             _ = try await database.snooze(ticketID: id, until: until, actor: actor)
-            await say(reply, "#\(id) snoozed until \(Timestamp.rfc3339(until))")
+            await say(reply, "#\(id) snoozed until \(botText: Timestamp.rfc3339(until))")
         case .close(let id, let silent, let resolution):
             try await close(ticket!, silent: silent, resolution: resolution, actor: actor, reply: reply, id: id)
         case .reopen(let id):
             _ = try await database.apply(.reopened, toTicket: id, actor: actor)
-            await say(reply, "#\(id) reopened by \(actor)")
+            await say(reply, "#\(id) reopened by \(botText: actor)")
         case .history(let id):
             let events = try await database.history(ticketID: id)
             await sayLines(reply, events.map { event in
-                let detail = event.detail.sorted { $0.key < $1.key }.map { "\($0.key)=\(IRCSanitizer.singleLine($0.value))" }.joined(separator: " ")
-                return "#\(id) \(Timestamp.rfc3339(event.at)) \(event.actor) \(event.kind.rawValue) \(detail)"
+                let detail = IRCLine.joined(event.detail.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }, separator: " ")
+                return "#\(id) \(botText: Timestamp.rfc3339(event.at)) \(event.actor) \(event.kind.rawValue) \(detail)"
             })
         case .customer:
             try await describeCustomer(ticket!, reply: reply)
@@ -92,6 +92,7 @@ extension DeskBot {
         switch scope {
         case .open, .all: filter = .all
         case .mine: filter = .mine(account: agent.account)
+        case .urgent: filter = .urgent
         case .category(let category): filter = .category(category)
         }
         do {
@@ -102,10 +103,9 @@ extension DeskBot {
             }
             await sayLines(reply, rows.map { row in
                 let t = row.ticket
-                let urgent = t.urgency == .high ? " ● high" : ""
-                let holder = t.owner.map { "claimed by \($0)" } ?? "unclaimed"
-                let excerpt = TicketCard.cut(IRCSanitizer.singleLine(row.lastInboundText ?? ""), limit: 80)
-                return "#\(t.id) \(t.category?.rawValue ?? "untriaged")\(urgent) · \(t.channel == .whatsapp ? "WhatsApp" : "email") · \(IRCSanitizer.singleLine(row.customerName)) · \(TicketCard.age(from: t.createdAt, to: now())) · \(holder) · \"\(excerpt)\""
+                let urgent: IRCLine = t.urgency == .high ? " ● high" : ""
+                let holder: IRCLine = t.owner.map { "claimed by \($0)" } ?? "unclaimed"
+                return "#\(t.id) \(botText: t.category?.rawValue ?? "untriaged")\(urgent) · \(botText: t.channel == .whatsapp ? "WhatsApp" : "email") · \(row.customerName) · \(botText: TicketCard.age(from: t.createdAt, to: now())) · \(holder) · \"\(row.lastInboundText ?? "", limit: 80)\""
             })
         } catch {
             await say(reply, "could not read the queue: \(error)")
@@ -115,10 +115,10 @@ extension DeskBot {
     private func show(_ id: Int64, reply: Reply) async throws {
         guard let ticket = try await database.ticket(id: id) else { return }
         let customer = try await database.customer(id: ticket.customerID)
-        var lines = ["#\(id) \(ticket.state.rawValue) · \(ticket.category?.rawValue ?? "untriaged") · \(ticket.urgency.rawValue) · \(customer.map { IRCSanitizer.singleLine($0.name) } ?? "unknown") · owner \(ticket.responsible ?? "none") · routed by \(ticket.routeRule ?? "-") to \(ticket.routeChannel ?? "-")"]
+        var lines: [IRCLine] = ["#\(id) \(botText: ticket.state.rawValue) · \(botText: ticket.category?.rawValue ?? "untriaged") · \(botText: ticket.urgency.rawValue) · \(customer?.name ?? "unknown") · owner \(ticket.responsible ?? "none") · routed by \(ticket.routeRule ?? "-") to \(ticket.routeChannel ?? "-")"]
         for message in try await database.messages(ticketID: id).suffix(8) {
-            let arrow = message.direction == .inbound ? "←" : "→"
-            lines.append("#\(id) \(arrow) \(Timestamp.rfc3339(message.receivedAt)) \(TicketCard.cut(IRCSanitizer.singleLine(message.text), limit: 300))")
+            let arrow: IRCLine = message.direction == .inbound ? "←" : "→"
+            lines.append("#\(id) \(arrow) \(botText: Timestamp.rfc3339(message.receivedAt)) \(message.text, limit: 300)")
         }
         await sayLines(reply, lines)
     }
@@ -133,17 +133,26 @@ extension DeskBot {
         let shown = contacts.map { reply.isDirect ? $0.key.value : ContactMask.mask($0.key) }
         let facts = [customer.company, customer.plan.map { "plan \($0)" }, customer.owner.map { "owner \($0)" }, customer.language].compactMap { $0 }
         let tickets = try await database.tickets(customerID: customer.id)
+        let factsLine: IRCLine = facts.isEmpty ? "" : " (\(facts.joined(separator: ", ")))"
+        let hint: IRCLine = reply.isDirect ? "" : " — \(botText: settings.commandPrefix)customer \(ticket.id) in a DM for full details"
+        let ticketList = IRCLine.joined(tickets.prefix(8).map { "#\($0.id) \(botText: $0.state.rawValue)" }, separator: ", ")
+        let notes: [IRCLine] = customer.notes.map { ["#\(ticket.id) notes: \($0)"] } ?? []
         await sayLines(reply, [
-            "#\(ticket.id) customer \(IRCSanitizer.singleLine(customer.name))" + (facts.isEmpty ? "" : " (\(IRCSanitizer.singleLine(facts.joined(separator: ", "))))"),
-            "contacts: \(shown.joined(separator: ", "))" + (reply.isDirect ? "" : " — \(settings.commandPrefix)customer \(ticket.id) in a DM for full details"),
-            "tickets: " + tickets.prefix(8).map { "#\($0.id) \($0.state.rawValue)" }.joined(separator: ", "),
-        ] + (customer.notes.map { ["notes: \(IRCSanitizer.singleLine($0))"] } ?? []))
+            "#\(ticket.id) customer \(customer.name)\(factsLine)",
+            "#\(ticket.id) contacts: \(shown.joined(separator: ", "))\(hint)",
+            "#\(ticket.id) tickets: \(ticketList)",
+        ] + notes)
     }
 
     // MARK: - Drafting and sending
 
-    private func latestDraft(_ ticketID: Int64) async throws -> String? {
-        try await database.history(ticketID: ticketID).last { $0.kind == .drafted }?.detail["text"]
+    /// The draft `send N` sends: the sender's own latest, else the latest anyone wrote, with its author
+    /// named, so nobody sends a colleague's words without being told.
+    private func latestDraft(_ ticketID: Int64, by account: String) async throws -> (text: String, author: String)? {
+        let drafts = try await database.history(ticketID: ticketID).filter { $0.kind == .drafted }
+        let draft = drafts.last { $0.actor.lowercased() == account.lowercased() } ?? drafts.last
+        guard let draft, let text = draft.detail["text"] else { return nil }
+        return (OutgoingText.clean(text), draft.actor)
     }
 
     private func draft(_ ticket: Ticket, facts: String?, actor: String, reply: Reply, id: Int64) async throws {
@@ -162,14 +171,16 @@ extension DeskBot {
                 draft.note = [draft.note, "the LLM drafter did not answer (\(error)); this is the built-in draft"].compactMap { $0 }.joined(separator: "; ")
             }
         }
-        _ = try await database.appendEvent(ticketID: id, actor: actor, kind: .drafted, detail: ["text": draft.text, "lang": draft.lang, "source": source])
+        // Stored cleaned, and shown line by line from the stored string: what the agent reads is what `send` sends.
+        let text = OutgoingText.clean(draft.text)
+        _ = try await database.appendEvent(ticketID: id, actor: actor, kind: .drafted, detail: ["text": text, "lang": draft.lang, "source": source])
         let channelName = ticket.channel == .whatsapp ? "WhatsApp" : "email"
-        var lines = ["Draft for #\(id) (\(channelName), \(draft.lang)):"]
-        lines += draft.text.split(separator: "\n", omittingEmptySubsequences: true).map { "  " + IRCSanitizer.singleLine(String($0)) }
-        if let article = draft.article { lines.append("  KB: \"\(IRCSanitizer.singleLine(article.title))\" · \(IRCSanitizer.singleLine(article.url))") }
-        if let note = draft.note { lines.append("  note: \(note)") }
-        lines.append("  \(settings.commandPrefix)send \(id) to send · \(settings.commandPrefix)edit \(id) TEXT to change")
-        for line in lines { await output.say(line, to: reply.target, priority: .commandReply) }
+        var lines: [IRCLine] = ["Draft for #\(id) (\(botText: channelName), \(botText: draft.lang)):"]
+        lines += OutgoingText.displayLines(text).map { "#\(id) │ \($0)" }
+        if let article = draft.article { lines.append("#\(id) KB: \"\(article.title)\" · \(article.url)") }
+        if let note = draft.note { lines.append("#\(id) note: \(botText: note)") }
+        lines.append("#\(id) \(botText: settings.commandPrefix)send \(id) to send · \(botText: settings.commandPrefix)edit \(id) TEXT to change")
+        for line in lines { await sayLine(reply, line) }
     }
 
     private func llmContext(_ ticket: Ticket, customer: Customer?, facts: String?, article: KnowledgeReference?,
@@ -182,39 +193,44 @@ extension DeskBot {
 
     private func send(_ ticket: Ticket, text: String?, anyway: Bool, actor: String, reply: Reply, id: Int64) async throws {
         guard ticket.state != .closed else {
-            await say(reply, "#\(id) is closed; \(settings.commandPrefix)reopen \(id) first")
+            await say(reply, "#\(id) is closed; \(botText: settings.commandPrefix)reopen \(id) first")
             return
         }
-        var body = text
-        if body == nil { body = try await latestDraft(id) }
-        guard let body else {
-            await say(reply, "#\(id) has no draft: \(settings.commandPrefix)draft \(id) [facts…] first, or \(settings.commandPrefix)send \(id) TEXT")
+        var body = text.map(OutgoingText.clean)
+        var draftAuthor: String?
+        if body == nil, let draft = try await latestDraft(id, by: actor) {
+            body = draft.text
+            if draft.author.lowercased() != actor.lowercased() { draftAuthor = draft.author }
+        }
+        guard let body, !body.isEmpty else {
+            await say(reply, "#\(id) has no draft: \(botText: settings.commandPrefix)draft \(id) [facts…] first, or \(botText: settings.commandPrefix)send \(id) TEXT")
             return
         }
         if !anyway && VagueReplyGuard.isVague(body) {
-            await say(reply, "#\(id) held: that reply sets no time and no next step. Say what happens and by when, or \(settings.commandPrefix)send \(id) --anyway TEXT.")
+            await say(reply, "#\(id) held: that reply sets no time and no next step. Say what happens and by when, or \(botText: settings.commandPrefix)send \(id) --anyway TEXT.")
             return
         }
         if ticket.channel == .whatsapp, let last = try await lastInbound(ticket)?.receivedAt, now().timeIntervalSince(last) > settings.whatsappWindow {
             let fitting = MessageTemplate.fitting(settings.templates, lang: ticket.lang).prefix(5)
-            let offer = fitting.isEmpty
+            let offer: IRCLine = fitting.isEmpty
                 ? "no templates are configured (whatsapp.templates)"
-                : "\(settings.commandPrefix)template \(id) NAME with one of: " + fitting.map { "\($0.name) (\($0.lang))" }.joined(separator: ", ")
-            await say(reply, "#\(id): outside WhatsApp's 24-hour window (last message \(TicketCard.age(from: last, to: now())) ago); only a template can be sent — \(offer)")
+                : "\(botText: settings.commandPrefix)template \(id) NAME with one of: \(fitting.map { "\($0.name) (\($0.lang))" }.joined(separator: ", "))"
+            await say(reply, "#\(id): outside WhatsApp's 24-hour window (last message \(botText: TicketCard.age(from: last, to: now())) ago); only a template can be sent — \(offer)")
             return
         }
         let item = try await database.enqueueOutbound(try await outboundDraft(ticket, text: body, author: actor))
         await scheduleAfterReply(id)
-        await say(reply, "#\(id) queued for \(ticket.channel == .whatsapp ? "WhatsApp" : "email") (outbox \(item.id))")
+        let whose: IRCLine = draftAuthor.map { ", \(botText: $0)'s draft" } ?? ""
+        await say(reply, "#\(id) queued for \(botText: ticket.channel == .whatsapp ? "WhatsApp" : "email") (outbox \(item.id)\(whose))")
     }
 
     private func sendTemplate(_ ticket: Ticket, name: String, actor: String, reply: Reply, id: Int64) async throws {
         guard ticket.state != .closed else {
-            await say(reply, "#\(id) is closed; \(settings.commandPrefix)reopen \(id) first")
+            await say(reply, "#\(id) is closed; \(botText: settings.commandPrefix)reopen \(id) first")
             return
         }
         guard ticket.channel == .whatsapp else {
-            await say(reply, "#\(id) is an email ticket; templates are for WhatsApp. \(settings.commandPrefix)send \(id) TEXT works on email at any time")
+            await say(reply, "#\(id) is an email ticket; templates are for WhatsApp. \(botText: settings.commandPrefix)send \(id) TEXT works on email at any time")
             return
         }
         guard let template = settings.templates.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) else {
@@ -227,20 +243,24 @@ extension DeskBot {
         let rendered = template.render(TemplateContext(ticketID: id, customerName: customer?.name, company: customer?.company, agent: actor))
         let item = try await database.enqueueOutbound(try await outboundDraft(ticket, text: rendered.text, author: actor, template: rendered))
         await scheduleAfterReply(id)
-        await say(reply, "#\(id) template \(template.name) (\(template.lang)) queued for WhatsApp (outbox \(item.id)): \"\(IRCSanitizer.singleLine(rendered.text))\"")
+        await say(reply, "#\(id) template \(template.name) (\(template.lang)) queued for WhatsApp (outbox \(item.id)): \"\(OutgoingText.clean(rendered.text))\"")
     }
 
     private func close(_ ticket: Ticket, silent: Bool, resolution: String?, actor: String, reply: Reply, id: Int64) async throws {
         if silent || ticket.state == .closed {
             _ = try await database.apply(.closed(resolution: resolution), toTicket: id, actor: actor)
-            await say(reply, "#\(id) closed by \(actor)" + (resolution.map { ": \"\(IRCSanitizer.singleLine($0))\"" } ?? "") + " (no confirmation sent)")
+            await say(reply, "#\(id) closed by \(botText: actor)\(Self.quotedResolution(resolution)) (no confirmation sent)")
             return
         }
         let customer = try await database.customer(id: ticket.customerID)
         let confirmation = ClosingConfirmation.text(lang: ticket.lang, channel: ticket.channel, customerName: customer?.name)
         let draft = try await outboundDraft(ticket, text: confirmation, author: actor, isAutomatic: true)
         _ = try await database.enqueueOutbound(draft, lifecycle: .closed(resolution: resolution))
-        await say(reply, "#\(id) closed by \(actor)" + (resolution.map { ": \"\(IRCSanitizer.singleLine($0))\"" } ?? "") + ". Confirmation queued: \"\(confirmation)\"")
+        await say(reply, "#\(id) closed by \(botText: actor)\(Self.quotedResolution(resolution)). Confirmation queued: \"\(draft.text)\"")
+    }
+
+    private static func quotedResolution(_ resolution: String?) -> IRCLine {
+        resolution.map { ": \"\($0)\"" } ?? ""
     }
 
     /// The customer's latest message: it starts the WhatsApp window, names the provider, and is what
@@ -256,8 +276,10 @@ extension DeskBot {
     }
 
     /// The outbox payload for the ticket's channel: recipient and text, plus email threading.
-    func outboundDraft(_ ticket: Ticket, text: String, author: String, isAutomatic: Bool = false,
+    func outboundDraft(_ ticket: Ticket, text rawText: String, author: String, isAutomatic: Bool = false,
                        template: RenderedTemplate? = nil) async throws -> OutboundDraft {
+        // Every reply, draft, template and confirmation leaves through here, cleaned the way drafts are shown.
+        let text = OutgoingText.clean(rawText)
         let contacts = try await database.contacts(customerID: ticket.customerID)
         let wanted: Set<ContactKind> = ticket.channel == .whatsapp ? [.phone, .whatsapp] : [.email]
         guard let contact = contacts.first(where: { wanted.contains($0.key.kind) }) else {

@@ -72,18 +72,18 @@ extension DeskBot {
             _ = try await database.scheduleTimer(ticketID: id, kind: timer.kind, dueAt: until)
             return
         case .snoozeEnded:
-            await notifier.tell(id, "#\(id) is back from snooze (\(ticket.state.rawValue)) — \(prefix)show \(id)")
+            await notifier.tell(id, "#\(id) is back from snooze (\(botText: ticket.state.rawValue)) — \(botText: prefix)show \(id)")
             detail["action"] = "snooze_ended"
         case .nudgeAwaitingCustomer(let silentFor):
-            var options = ["\(prefix)close \(id)", "\(prefix)snooze \(id) 1d"]
+            var options: [IRCLine] = ["\(botText: prefix)close \(id)", "\(botText: prefix)snooze \(id) 1d"]
             if ticket.channel == .whatsapp, let template = settings.followUps.followUpTemplate {
-                options.append("\(prefix)template \(id) \(template)")
+                options.append("\(botText: prefix)template \(id) \(template)")
             }
-            await notifier.tell(id, "#\(id): no word from the customer for \(Self.hours(silentFor)) since our reply — " + options.joined(separator: " · "))
+            await notifier.tell(id, "#\(id): no word from the customer for \(botText: Self.hours(silentFor)) since our reply — \(IRCLine.joined(options, separator: " · "))")
             detail["action"] = "nudged"
         case .warnWindowClosing(let closesAt):
             let left = Self.hours(.seconds(closesAt.timeIntervalSince(now())))
-            await notifier.tell(id, "#\(id): the WhatsApp window closes at \(Self.clockTime(closesAt, timeZone: settings.timeZone)) (in \(left)); after that only a template reaches the customer")
+            await notifier.tell(id, "#\(id): the WhatsApp window closes at \(botText: Self.clockTime(closesAt, timeZone: settings.timeZone)) (in \(botText: left)); after that only a template reaches the customer")
             detail["action"] = "window_warning"
         case .escalateFirstResponse(let overdueBy):
             guard let channel = ticket.routeChannel else { return }
@@ -94,10 +94,10 @@ extension DeskBot {
                                   excerpt: messages.first { $0.direction == .inbound }?.text ?? "")
             card.commandPrefix = prefix
             card.lowConfidence = settings.lowConfidence
-            let overdue = overdueBy > .seconds(59) ? " by \(Self.hours(overdueBy))" : ""
-            await output.say("⚠ #\(id) first-response SLA missed\(overdue), still unclaimed — \(leads.joined(separator: ", ")): \(prefix)claim \(id)",
-                             to: channel, priority: .commandReply)
-            for line in card.lines(now: now()) { await output.say(line, to: channel, priority: .commandReply) }
+            let overdue: IRCLine = overdueBy > .seconds(59) ? " by \(botText: Self.hours(overdueBy))" : ""
+            await output.say("⚠ #\(id) first-response SLA missed\(overdue), still unclaimed — \(botText: leads.joined(separator: ", ")): \(botText: prefix)claim \(id)",
+                             to: channel, priority: .urgentCard)
+            for line in card.lines(now: now()) { await output.say(line, to: channel, priority: .urgentCard) }
             detail["action"] = "escalated"
             detail["to"] = leads.joined(separator: ",")
         }

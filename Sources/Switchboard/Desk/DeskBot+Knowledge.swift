@@ -14,15 +14,15 @@ extension DeskBot {
         let search = try await knowledge.search(query, limit: 10)
         noteRefresh(search.refresh)
         guard let top = search.hits.first else {
-            await say(reply, "kb: no article matches \"\(TicketCard.cut(IRCSanitizer.singleLine(query), limit: 60))\" (searched \(search.languages.joined(separator: ", ")))")
+            await say(reply, "kb: no article matches \"\(query, limit: 60)\" (searched \(search.languages.joined(separator: ", ")))")
             return
         }
-        var lines = search.hits.enumerated().map { index, hit in
-            "kb \(index + 1). \"\(IRCSanitizer.singleLine(hit.title))\" (\(hit.lang)) · \(IRCSanitizer.singleLine(hit.url))"
+        var lines: [IRCLine] = search.hits.enumerated().map { index, hit in
+            "kb \(index + 1). \"\(hit.title)\" (\(hit.lang)) · \(hit.url)"
         }
         if let article = try await knowledge.database.knowledgeArticle(path: top.path) {
             let passage = KnowledgePassage.best(in: article, for: query, limit: 200, vocabulary: knowledge.vocabulary)
-            if !passage.units.isEmpty { lines.insert("     \(IRCSanitizer.singleLine(passage.text))", at: 1) }
+            if !passage.units.isEmpty { lines.insert("kb 1. │ \(passage.text)", at: 1) }
         }
         await sayLines(reply, lines)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import IRC
 import IRCClient
 
 /// Identity comes from services (Atheme's NickServ). When they leave the network, agents already
@@ -15,7 +16,7 @@ extension DeskBot {
         servicesOnline = online
         // The first answer after start-up (or a reconnect that finds things as they were) is not news.
         guard let previous, previous != online else { return }
-        let text = online
+        let text: IRCLine = online
             ? "services are back: logins work again (if your client did not log in by itself: /msg NickServ IDENTIFY)"
             : "services (NickServ) are down: I can't verify anyone who is not already logged in, so their commands wait until services return"
         for channel in settings.deskChannels {

@@ -31,6 +31,8 @@ actor DeskBot: IntakeListener {
         var deskChannels: [String] = []
         /// How long ordinary cards gather before a channel gets them (or one summary line).
         var cardWindow: Duration = .seconds(1)
+        /// How long no_action tickets gather before their channel's quiet line.
+        var quietWindow: Duration = .seconds(30)
     }
 
     let database: AppDatabase
@@ -40,6 +42,8 @@ actor DeskBot: IntakeListener {
     let settings: Settings
     let cards: CardDispatcher
     let logger: Logger
+    /// Refused strangers and other attempts worth an operator's eye, apart from the desk's own log.
+    let securityLogger = Logger(label: "switchboard.security")
     let now: @Sendable () -> Date
     var pager = Pager()
     /// When the churn digests last ran: read from the event log once, then kept here, so the 5 s
@@ -59,7 +63,8 @@ actor DeskBot: IntakeListener {
         self.settings = settings
         self.logger = logger
         self.now = now
-        cards = CardDispatcher(output: output, window: settings.cardWindow, commandPrefix: settings.commandPrefix)
+        cards = CardDispatcher(output: output, settings: .init(window: settings.cardWindow, quietWindow: settings.quietWindow,
+                                                               commandPrefix: settings.commandPrefix))
     }
 
     /// Consumes the IRC client's events until the stream ends, sweeping for unrouted tickets meanwhile.
@@ -122,8 +127,10 @@ actor DeskBot: IntakeListener {
         guard var ticket = try await database.ticket(id: receipt.ticketID) else { return }
         let customer = try await database.customer(id: receipt.customerID)
         if receipt.isNewTicket {
-            if ticket.category == .noAction {
-                // Thanks, ok, auto-replies: closed at once, no confirmation, still counted in stats.
+            let isNoAction = ticket.category == .noAction
+            if isNoAction, NoActionPolicy.closesByItself(message, confidence: ticket.confidence ?? 0,
+                                                         lastReplyToCustomer: try await database.lastReplyAt(customerID: receipt.customerID), now: now()) {
+                // An auto-reply, or "thanks" right after our reply: closed at once, still counted in stats.
                 _ = try await database.apply(.closed(resolution: "no_action: closed automatically"), toTicket: ticket.id, actor: TicketEvent.system)
                 return
             }
@@ -137,36 +144,38 @@ actor DeskBot: IntakeListener {
             ticket = routed
             DeskMetrics.routed(ticket.category)
             logger.info("ticket #\(ticket.id) routed by \(decision.rule) to \(decision.channels.joined(separator: ", "))")
-            await scheduleAfterInbound(ticket, isNewTicket: true, receivedAt: now())
+            // A no_action ticket waits for no answer: no first-response clock, no window reminder.
+            if !isNoAction { await scheduleAfterInbound(ticket, isNewTicket: true, receivedAt: now()) }
             var card = TicketCard(ticket: ticket, customer: customer, contact: message.contact, excerpt: message.text)
             card.commandPrefix = settings.commandPrefix
             card.lowConfidence = settings.lowConfidence
             if decision.mention { card.mention = decision.owner }
-            let isPriority = ticket.urgency == .high || ticket.category == .churnRisk
+            let kind: CardDispatcher.PendingCard.Kind = isNoAction ? .quiet
+                : ticket.urgency == .high || ticket.category == .churnRisk ? .urgent : .ordinary
             for channel in decision.channels {
-                await cards.post(.init(lines: card.lines(now: now()), category: ticket.category ?? .support, isPriority: isPriority), to: channel)
+                await cards.post(.init(lines: card.lines(now: now()), category: ticket.category ?? .support, kind: kind, excerpt: message.text),
+                                 to: channel)
             }
             return
         }
         await scheduleAfterInbound(ticket, isNewTicket: false, receivedAt: now())
         guard !isFlooding, let channel = ticket.routeChannel else { return }
-        let excerpt = TicketCard.cut(IRCSanitizer.singleLine(message.text), limit: 160)
-        let who = ticket.owner.map { "\($0): " } ?? ""
-        let verb = receipt.reopened ? "reopened — the customer wrote again" : "customer wrote again"
-        await output.say("\(who)#\(ticket.id) \(verb): \"\(excerpt)\"", to: channel, priority: .commandReply)
+        let who: IRCLine = ticket.owner.map { "\(botText: $0): " } ?? ""
+        let verb: IRCLine = receipt.reopened ? "reopened — the customer wrote again" : "customer wrote again"
+        await output.say("\(who)#\(ticket.id) \(verb): \"\(message.text, limit: 160)\"", to: channel, priority: .card)
     }
 
     /// Delivery reports reach the owner as they arrive: "#118 delivered 09:14", or a failure in plain words.
     nonisolated func didUpdateDelivery(_ message: Message) async {
         let time = Self.clockTime(now(), timeZone: settings.timeZone)
-        let text: String
+        let text: IRCLine
         switch message.status {
         case .failed:
-            let explanation = message.errorCode.flatMap { WhatsAppErrorExplanation.lookup($0)?.plainWords }
-            text = "#\(message.ticketID) delivery failed \(time)" + (message.errorCode.map { " (error \($0))" } ?? "")
-                + (explanation.map { ": \($0)" } ?? "")
+            let code: IRCLine = message.errorCode.map { " (error \($0))" } ?? ""
+            let explanation: IRCLine = message.errorCode.flatMap { WhatsAppErrorExplanation.lookup($0)?.plainWords }.map { ": \(botText: $0)" } ?? ""
+            text = "#\(message.ticketID) delivery failed \(botText: time)\(code)\(explanation)"
         case .delivered, .read:
-            text = "#\(message.ticketID) \(message.status.rawValue) \(time)"
+            text = "#\(message.ticketID) \(botText: message.status.rawValue) \(botText: time)"
         default:
             return
         }
@@ -187,7 +196,7 @@ actor DeskBot: IntakeListener {
         let reply = Reply(message: message)
         switch parsed {
         case .failure(let usage):
-            await say(reply, usage.message)
+            await say(reply, IRCLine(botText: usage.message))
         case .success(let command):
             await execute(command, reply: reply)
         }
@@ -207,16 +216,31 @@ actor DeskBot: IntakeListener {
         }
     }
 
-    func say(_ reply: Reply, _ text: String) async {
-        await output.say(reply.isDirect ? text : "\(reply.nick): \(text)", to: reply.target, priority: .commandReply)
+    func say(_ reply: Reply, _ line: IRCLine) async {
+        let addressed: IRCLine = reply.isDirect ? line : "\(botText: reply.nick): \(line)"
+        await output.say(addressed, to: reply.target, priority: .commandReply, account: reply.isDirect ? reply.account : nil)
     }
 
-    func sayLines(_ reply: Reply, _ lines: [String]) async {
+    func sayLines(_ reply: Reply, _ lines: [IRCLine]) async {
         let page = pager.firstPage(of: lines, for: reply.account ?? reply.nick, prefix: settings.commandPrefix)
-        for line in page { await output.say(line, to: reply.target, priority: .commandReply) }
+        for line in page { await sayLine(reply, line) }
+    }
+
+    /// One line of a longer answer, unaddressed; in a DM it follows the account, not the nick.
+    func sayLine(_ reply: Reply, _ line: IRCLine) async {
+        await output.say(line, to: reply.target, priority: .commandReply, account: reply.isDirect ? reply.account : nil)
     }
 
     private func execute(_ command: DeskCommand, reply: Reply) async {
+        // Who first: someone who is not an agent learns nothing (not even whether ticket N exists) and
+        // writes nothing into any ticket's log; the refusal is counted and logged for security instead.
+        // Without services nobody can log in, so "you are not logged in" would be unfair and unhelpful.
+        let identity = reply.account == nil && servicesOnline == false
+            ? .refused(Self.servicesDownRefusal) : policy.identify(account: reply.account)
+        guard case .allowed = identity else {
+            if case .refused(let reason) = identity { await refuseStranger(command, reply: reply, reason: reason) }
+            return
+        }
         var ticket: Ticket?
         if let id = command.ticketID {
             do {
@@ -230,27 +254,31 @@ actor DeskBot: IntakeListener {
                 return
             }
         }
-        // Without services nobody can log in, so "you are not logged in" would be unfair and unhelpful.
-        let decision = reply.account == nil && servicesOnline == false
-            ? .refused(Self.servicesDownRefusal) : policy.authorize(account: reply.account, command: command, ticket: ticket)
-        switch decision {
+        switch policy.authorize(account: reply.account, command: command, ticket: ticket) {
         case .refused(let reason):
-            logger.notice("refused \(command.name) from \(reply.nick) (account \(reply.account ?? "none")): \(reason)")
+            logger.notice("refused \(command.name) from agent \(reply.account ?? "none") (\(reply.nick)): \(reason)")
             if let ticket {
                 _ = try? await database.appendEvent(
                     ticketID: ticket.id, actor: reply.account ?? "unauthenticated", kind: "refused",
                     detail: ["command": command.name, "nick": reply.nick, "reason": reason])
             }
-            await say(reply, reason)
+            await say(reply, IRCLine(botText: reason))
         case .allowed(let agent):
             do {
                 try await perform(command, ticket: ticket, agent: agent, reply: reply)
             } catch let error as LifecycleError {
-                await say(reply, error.reason)
+                await say(reply, IRCLine(botText: error.reason))
             } catch {
                 logger.error("\(command.name) failed: \(error)")
-                await say(reply, "\(command.name) failed: \(error)")
+                await say(reply, "\(botText: command.name) failed: \(error)")
             }
         }
+    }
+
+    private func refuseStranger(_ command: DeskCommand, reply: Reply, reason: String) async {
+        let why = reply.account == nil ? (servicesOnline == false ? "services_down" : "not_logged_in") : "not_an_agent"
+        DeskMetrics.refusedCommand(reason: why)
+        securityLogger.notice("refused \(command.name) from nick \(reply.nick) (account \(reply.account ?? "none")) in \(reply.isDirect ? "a DM" : reply.target): \(why)")
+        await say(reply, IRCLine(botText: reason))
     }
 }

@@ -1,5 +1,6 @@
 import Desk
 import Foundation
+import IRC
 import IRCClient
 import Store
 
@@ -12,9 +13,10 @@ struct TicketNotifier: Sendable {
     let database: AppDatabase
     let output: any ChatOutput
 
-    func tell(_ ticketID: Int64, _ text: String, addressOwner: Bool = true) async {
+    func tell(_ ticketID: Int64, _ text: IRCLine, addressOwner: Bool = true) async {
         guard let ticket = try? await database.ticket(id: ticketID), let channel = ticket.routeChannel else { return }
-        let prefix = addressOwner ? ticket.responsible.map { "\($0): " } ?? "" : ""
-        await output.say(prefix + text, to: channel, priority: .commandReply)
+        let prefix: IRCLine = addressOwner ? ticket.responsible.map { "\(botText: $0): " } ?? "" : ""
+        // Behind command replies and urgent cards: a report about a ticket can wait a second.
+        await output.say(prefix + text, to: channel, priority: .card)
     }
 }

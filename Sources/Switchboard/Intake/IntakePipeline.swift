@@ -32,7 +32,8 @@ struct IntakePipeline: Sendable {
     var floodMonitor = SenderFloodMonitor()
 
     func accept(_ message: InboundMessage) async throws -> IngestOutcome {
-        let triage = triager.triage(message)
+        // A photo or voice note with no caption is never no_action on its own (see NoActionPolicy).
+        let triage = NoActionPolicy.triage(triager.triage(message), for: message)
         let outcome = try await database.ingest(message, triage: triage, reopenWithin: reopenWindow)
         if case .stored(let receipt) = outcome {
             DeskMetrics.triaged(triage?.category)

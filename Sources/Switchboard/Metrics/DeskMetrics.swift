@@ -31,6 +31,12 @@ enum DeskMetrics {
         }
     }
 
+    /// A command refused before it was looked at: the sender is not logged in, not an agent, or services
+    /// are down. Kept out of the tickets' logs, so strangers cannot write into them.
+    static func refusedCommand(reason: String) {
+        Counter(label: "switchboard_irc_commands_refused_total", dimensions: [("reason", reason)]).increment()
+    }
+
     static func ircQueue(_ lines: Int) {
         Gauge(label: "switchboard_irc_queue_lines").record(lines)
     }

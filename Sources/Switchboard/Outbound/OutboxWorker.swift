@@ -1,5 +1,6 @@
 import Desk
 import Foundation
+import IRC
 import IRCClient
 import Logging
 import ServiceLifecycle
@@ -46,22 +47,23 @@ struct OutboxWorker: Service {
         switch result {
         case .sent(let providerID):
             logger.info("outbox \(item.id) for #\(item.ticketID) sent", metadata: ["provider_id": "\(providerID ?? "-")"])
-            await tell(item.ticketID, "#\(item.ticketID) sent via \(via) ✓")
+            await tell(item.ticketID, "#\(item.ticketID) sent via \(botText: via) ✓")
         case .retryable(let error, _):
             logger.warning("outbox \(item.id) for #\(item.ticketID) will be retried: \(error)")
         case .failed(let error, let code):
             if WhatsAppErrorExplanation.lookup(code)?.needsTemplate == true {
-                await tell(item.ticketID, "#\(item.ticketID) could not be sent: outside WhatsApp's 24-hour window (error \(code ?? "")) — use \(commandPrefix)template \(item.ticketID) NAME")
+                await tell(item.ticketID, "#\(item.ticketID) could not be sent: outside WhatsApp's 24-hour window (error \(code ?? "")) — use \(botText: commandPrefix)template \(item.ticketID) NAME")
             } else {
-                await tell(item.ticketID, "#\(item.ticketID) could not be sent via \(via)\(code.map { " (error \($0))" } ?? ""): \(error)")
+                let codeText: IRCLine = code.map { " (error \($0))" } ?? ""
+                await tell(item.ticketID, "#\(item.ticketID) could not be sent via \(botText: via)\(codeText): \(error)")
             }
         case .unknown(let error):
-            await tell(item.ticketID, "#\(item.ticketID) delivery unknown via \(via): \(error). It will not be resent automatically.")
+            await tell(item.ticketID, "#\(item.ticketID) delivery unknown via \(botText: via): \(error). It will not be resent automatically.")
         }
         return true
     }
 
-    private func tell(_ ticketID: Int64, _ text: String) async {
+    private func tell(_ ticketID: Int64, _ text: IRCLine) async {
         guard let output else { return }
         await TicketNotifier(database: database, output: output).tell(ticketID, text)
     }

@@ -65,6 +65,26 @@ import Testing
         #expect(bySelf?.reason == "#7 is already held by aisha")
     }
 
+    /// The holder keeps the ticket after replying and after a reopen: a colleague's `claim` is refused
+    /// in every state, and only unclaim or assign moves it.
+    @Test(arguments: [TicketState.open, .claimed, .awaitingCustomer])
+    func anOwnedTicketIsNeverClaimedAway(state: TicketState) {
+        let error = #expect(throws: LifecycleError.self) {
+            try TicketLifecycle.transition(from: state, event: .claimed(by: "mallory"), ticketID: 7, owner: "aisha")
+        }
+        #expect(error?.reason == "#7 is claimed by aisha; ask them, or a lead can assign it")
+        #expect((try? TicketLifecycle.transition(from: state, event: .assigned(to: "mallory"), ticketID: 7, owner: "aisha")) == .claimed)
+    }
+
+    @Test func theOwnerReclaimsAReopenedTicketAndMayUnclaimInAnyState() throws {
+        #expect(try TicketLifecycle.transition(from: .open, event: .claimed(by: "Aisha"), owner: "aisha") == .claimed)
+        #expect(throws: LifecycleError.self) {
+            try TicketLifecycle.transition(from: .awaitingCustomer, event: .claimed(by: "aisha"), owner: "aisha")
+        }
+        #expect(try TicketLifecycle.transition(from: .awaitingCustomer, event: .unclaimed, owner: "aisha") == .awaitingCustomer)
+        #expect(try TicketLifecycle.transition(from: .open, event: .unclaimed, owner: "aisha") == .open)
+    }
+
     @Test func reasonWithoutATicketNumber() {
         let error = #expect(throws: LifecycleError.self) {
             try TicketLifecycle.transition(from: .closed, event: .replied)

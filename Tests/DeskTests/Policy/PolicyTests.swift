@@ -24,6 +24,35 @@ struct PolicyTests {
         #expect(reason.contains("mallory"))
     }
 
+    @Test("identity is decided before the ticket: a stranger gets the same words whatever the ticket")
+    func identityFirst() {
+        let reason = Self.policy.identify(account: "mallory")
+        for ticket in [nil, Self.ticket(team: "support"), Self.ticket(team: "finance", owner: "founder")] {
+            #expect(Self.policy.authorize(account: "mallory", command: .claim(ticket: 7), ticket: ticket) == reason)
+        }
+        guard case .allowed(let agent) = Self.policy.identify(account: "AISHA") else { Issue.record("aisha is an agent"); return }
+        #expect(agent.account == "aisha")
+    }
+
+    @Test("only the holder, a lead of the team or an admin unclaims a held ticket")
+    func unclaimingSomeoneElsesTicket() {
+        let held = Ticket(id: 7, customerID: 1, state: .awaitingCustomer, category: .support, channel: .whatsapp, owner: "founder",
+                          team: "support", createdAt: Date(), updatedAt: Date())
+        guard case .refused(let reason) = Self.policy.authorize(account: "aisha", command: .unclaim(ticket: 7), ticket: held) else {
+            Issue.record("aisha must not unclaim founder's ticket"); return
+        }
+        #expect(reason.contains("held by founder"))
+        var own = held
+        own.owner = "aisha"
+        #expect(Self.policy.authorize(account: "aisha", command: .unclaim(ticket: 7), ticket: own) != .refused(""))
+        guard case .allowed = Self.policy.authorize(account: "aisha", command: .unclaim(ticket: 7), ticket: own) else {
+            Issue.record("the holder unclaims"); return
+        }
+        guard case .allowed = Self.policy.authorize(account: "founder", command: .unclaim(ticket: 7), ticket: own) else {
+            Issue.record("an admin unclaims"); return
+        }
+    }
+
     @Test("agents act on their own team's tickets; another team's billing ticket is refused")
     func teams() {
         #expect(Self.policy.authorize(account: "aisha", command: .claim(ticket: 7), ticket: Self.ticket(team: "support")) != .refused(""))

@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func chatSummaryIsThreeSafeLines() {
-        let lines = Self.report.chatSummary()
+        let lines = Self.report.chatSummary().map(\.text)
         #expect(lines.count == 3)
         #expect(lines[0] == "last 60h: 9 opened (6 WhatsApp, 3 email), 5 closed · first response p50 1h p90 6h · resolution p50 4h p90 2d 10h")
         #expect(lines[1] == "SLA 4h: 3 breached (1 late, 2 unanswered) · reopen rate 50% (2/4) · backlog 6: founder 2, aisha 1, techlead 1, nobody 2")

@@ -24,6 +24,26 @@ import Testing
         #expect(gate.delayUntilNextToken() == .seconds(2))
     }
 
+    /// Cards keep one token back, so a person's command finds it ready in the middle of a flood.
+    @Test func aReservedTokenWaitsForTheNextCommand() {
+        let clock = ManualClock()
+        var gate = FloodGate(clock: clock)
+        var cards: [Bool] = (0..<4).map { _ in gate.tryAcquire(keeping: 1) }
+        #expect(cards == [true, true, true, false])
+        #expect(gate.delayUntilNextToken(keeping: 1) == .seconds(2))
+        #expect(gate.delayUntilNextToken() == .zero)
+        #expect(Self.attempts(1, on: &gate) == [true], "the command reply takes the reserve")
+        clock.advance(by: .seconds(2))
+        cards = (0..<2).map { _ in gate.tryAcquire(keeping: 1) }
+        #expect(cards == [false, false], "the reserve refills before cards go on")
+        clock.advance(by: .seconds(2))
+        let afterRefill = gate.tryAcquire(keeping: 1)
+        #expect(afterRefill)
+        var single = FloodGate(clock: clock, burst: 1, interval: .seconds(1))
+        let alone = single.tryAcquire(keeping: 1)
+        #expect(alone, "with a burst of one there is nothing to keep back")
+    }
+
     @Test func steadyRateOverAMinute() {
         let clock = ManualClock()
         var gate = FloodGate(clock: clock)

@@ -26,10 +26,11 @@ struct DeskFlowTests {
         /// A WhatsApp message through the same intake path the webhooks use.
         @discardableResult
         func customerWrites(_ text: String, from phone: String = "+971501232233", id: String = UUID().uuidString,
-                            category: Desk.Category = .support, urgency: Urgency = .normal) async throws -> IngestOutcome {
+                            category: Desk.Category = .support, urgency: Urgency = .normal,
+                            attachments: [AttachmentInfo] = []) async throws -> IngestOutcome {
             let pipeline = IntakePipeline(database: database, triager: FixedTriager(category: category, urgency: urgency), listener: desk)
             return try await pipeline.accept(InboundMessage(channel: .whatsapp, providerID: "SM" + id, contact: .phone(phone),
-                                                           displayName: "Omar Haddad", text: text))
+                                                           displayName: "Omar Haddad", text: text, attachments: attachments))
         }
     }
 
@@ -41,28 +42,33 @@ struct DeskFlowTests {
         }
     }
 
-    static func start(nick: String, channels: [String], knowledge: Bool = false, cardWindow: Duration = .seconds(1)) async throws -> Harness {
+    static let standardAgents: [AgentDirectory.Agent] = [
+        .init(account: "founder", teams: ["finance", "cs", "support"], role: .admin),
+        .init(account: "techlead", teams: ["eng"], role: .lead),
+        .init(account: "aisha", teams: ["support", "cs"], role: .agent),
+    ]
+
+    static func start(nick: String, channels: [String], knowledge: Bool = false, cardWindow: Duration = .seconds(1),
+                      agents: [AgentDirectory.Agent] = standardAgents, floodBurst: Int = 8,
+                      floodInterval: Duration = .milliseconds(600)) async throws -> Harness {
         let net = try await TestNetwork.shared()
         let database = try AppDatabase.inMemory()
         var settings = DeskBot.Settings()
         settings.cardWindow = cardWindow
+        settings.quietWindow = .seconds(1)
         if knowledge {
             let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().deletingLastPathComponent()
             settings.knowledge = try KnowledgeBase.make(folder: root.appendingPathComponent("demo/kb"), database: database)
         }
         let bot = IRCClient(configuration: net.configuration(nick: nick, account: "switchboard", channels: channels,
-                                                             floodBurst: 8, floodInterval: .milliseconds(600)))
+                                                             floodBurst: floodBurst, floodInterval: floodInterval))
         let router = TicketRouter(rules: [
             RoutingRule(name: "routing[0]", match: .init(categories: [.churnRisk]), channel: channels[2], team: "cs", owner: "founder"),
             RoutingRule(name: "routing[1]", match: .init(categories: [.billing]), channel: channels[1], team: "finance", owner: "founder"),
             RoutingRule(name: "routing[2]", isDefault: true, channel: channels[0], team: "support"),
         ], fallbackChannel: channels[0])
-        let policy = Policy(directory: AgentDirectory([
-            .init(account: "founder", teams: ["finance", "cs", "support"], role: .admin),
-            .init(account: "techlead", teams: ["eng"], role: .lead),
-            .init(account: "aisha", teams: ["support", "cs"], role: .agent),
-        ]))
+        let policy = Policy(directory: AgentDirectory(agents))
         let desk = DeskBot(database: database, output: bot, router: router, policy: policy, settings: settings)
         let run = Task { await bot.run() }
         let feed = Task { await desk.run(events: bot.events) }

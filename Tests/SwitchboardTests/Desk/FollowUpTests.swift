@@ -1,5 +1,6 @@
 import Desk
 import Foundation
+import IRC
 import IRCClient
 import Store
 @testable import Switchboard
@@ -20,9 +21,10 @@ struct FollowUpTests {
     /// Keeps every line the desk says, with its target.
     final class RecordingOutput: ChatOutput {
         private let lines = Mutex<[(target: String, text: String)]>([])
-        func say(_ text: String, to target: String, priority: OutboundPriority) async {
-            lines.withLock { $0.append((target, text)) }
+        func say(_ line: IRCLine, to target: String, priority: OutboundPriority, account: String?) async {
+            lines.withLock { $0.append((target, line.text)) }
         }
+        func backlog(atMost priority: OutboundPriority) async -> Int { 0 }
         var all: [String] { lines.withLock { $0.map(\.text) } }
         func containing(_ needle: String) -> [String] { all.filter { $0.contains(needle) } }
     }
