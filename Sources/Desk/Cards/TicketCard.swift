@@ -15,6 +15,9 @@ public struct TicketCard: Sendable {
     public var mention: String?
     /// "updated" cards tell an owner the customer wrote again.
     public var isUpdate = false
+    /// The message's `Reply-To` when it differs from `From`: shown masked, so agents see where a reply
+    /// would not go by default (replies go to `From`; see ``ReplyRecipient``).
+    public var replyTo: String?
 
     public init(ticket: Ticket, customer: Customer?, contact: ContactKey?, excerpt: String) {
         self.ticket = ticket
@@ -31,6 +34,7 @@ public struct TicketCard: Sendable {
         head.append(ticket.lang ?? "und")
         head.append(who)
         if let contact { head.append(ContactMask.mask(contact)) }
+        if let replyTo { head.append("Reply-To " + IRCSanitizer.singleLine(ContactMask.mask(.email(replyTo)))) }
         let quoted = "\"\(Self.cut(IRCSanitizer.singleLine(excerpt), limit: Self.excerptLimit))\""
         var tail = [quoted]
         if isUpdate {

@@ -141,6 +141,7 @@ actor DeskBot: IntakeListener {
             var card = TicketCard(ticket: ticket, customer: customer, contact: message.contact, excerpt: message.text)
             card.commandPrefix = settings.commandPrefix
             card.lowConfidence = settings.lowConfidence
+            card.replyTo = message.replyTo
             if decision.mention { card.mention = decision.owner }
             let isPriority = ticket.urgency == .high || ticket.category == .churnRisk
             for channel in decision.channels {
@@ -152,7 +153,9 @@ actor DeskBot: IntakeListener {
         guard !isFlooding, let channel = ticket.routeChannel else { return }
         let excerpt = TicketCard.cut(IRCSanitizer.singleLine(message.text), limit: 160)
         let who = ticket.owner.map { "\($0): " } ?? ""
-        let verb = receipt.reopened ? "reopened — the customer wrote again" : "customer wrote again"
+        // A message that threaded in from someone else (a colleague in CC) is not the customer's words.
+        var verb = receipt.reopened ? "reopened — the customer wrote again" : "customer wrote again"
+        if receipt.customerID != ticket.customerID { verb = "\(IRCSanitizer.singleLine(ContactMask.mask(message.contact))) wrote on it" }
         await output.say("\(who)#\(ticket.id) \(verb): \"\(excerpt)\"", to: channel, priority: .commandReply)
     }
 
