@@ -118,14 +118,4 @@ struct ReplyAddressTests {
         #expect(request.field("From") == "whatsapp:+97145550100", "from the second number, which the customer wrote to")
         #expect(request.field("To") == "whatsapp:+971501232233")
     }
-
-    @Test("a sender uses a payload's number only while it is configured, and its first number otherwise")
-    func unconfiguredNumberFallsBack() {
-        let numbers = BusinessNumbers(twilio: Self.numbers, meta: ["1234", "5678"])
-        #expect(numbers.twilioSender(answering: "whatsapp:+971 4 555 0100") == "whatsapp:+97145550100")
-        #expect(numbers.twilioSender(answering: "whatsapp:+15550009999") == "whatsapp:+14155238886")
-        #expect(numbers.twilioSender(answering: nil) == "whatsapp:+14155238886")
-        #expect(numbers.metaSender(answering: "5678") == "5678")
-        #expect(numbers.metaSender(answering: "9999") == "1234")
-    }
 }
