@@ -35,7 +35,7 @@ private func check(_ result: Result<DeskCommand, CommandParser.UsageError>?) {
         switch command {
         case .edit(_, let text), .note(_, let text), .kb(let text):
             checkText(text, in: command)
-        case .draft(_, let text?), .send(_, _, let text?), .close(_, _, let text?):
+        case .draft(_, let text?), .send(_, _, let text?, _), .close(_, _, let text?):
             checkText(text, in: command)
         case .assign(_, let word), .template(_, let word):
             checkText(word, in: command)

@@ -15,7 +15,8 @@ public struct TicketCard: Sendable {
     public var mention: String?
     /// "updated" cards tell an owner the customer wrote again.
     public var isUpdate = false
-    /// An email's `Reply-To` when it differs from the sender: shown, never silently used.
+    /// The message's `Reply-To` when it differs from `From`: shown masked, so agents see where a reply
+    /// would not go by default (replies go to `From`; see ``ReplyRecipient``).
     public var replyTo: String?
 
     public init(ticket: Ticket, customer: Customer?, contact: ContactKey?, excerpt: String) {
@@ -34,8 +35,8 @@ public struct TicketCard: Sendable {
         head.append("\(ticket.lang ?? "und")")
         head.append(who)
         if let contact { head.append("\(ContactMask.mask(contact))") }
+        if let replyTo { head.append("Reply-To \(ContactMask.mask(.email(replyTo)))") }
         var tail: [IRCLine] = ["\"\(excerpt, limit: Self.excerptLimit)\""]
-        if let replyTo { tail.append("replies would go to \(replyTo)") }
         if isUpdate {
             tail.append("customer wrote again")
         }

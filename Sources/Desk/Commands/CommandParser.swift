@@ -89,11 +89,23 @@ public enum CommandParser {
         case "send":
             var body = text
             var anyway = false
-            if body.lowercased().hasPrefix("--anyway") {
-                anyway = true
-                body = String(body.dropFirst("--anyway".count)).trimmingWhitespace()
+            var toReplyTo = false
+            // The options lead the text, in any order: `--anyway`, and `--to reply-to`.
+            while body.hasPrefix("--") {
+                let lower = body.lowercased()
+                if lower.hasPrefix("--anyway") {
+                    anyway = true
+                    body = String(body.dropFirst("--anyway".count)).trimmingWhitespace()
+                } else if lower == "--to" || lower.hasPrefix("--to ") {
+                    let after = String(body.dropFirst("--to".count)).trimmingWhitespace()
+                    guard after.lowercased().hasPrefix("reply-to") else { return usage("--to takes reply-to") }
+                    toReplyTo = true
+                    body = String(after.dropFirst("reply-to".count)).trimmingWhitespace()
+                } else {
+                    break
+                }
             }
-            return .success(.send(ticket: id, anyway: anyway, text: body.isEmpty ? nil : body))
+            return .success(.send(ticket: id, anyway: anyway, text: body.isEmpty ? nil : body, toReplyTo: toReplyTo))
         case "tag":
             guard args.count == 2 else { return usage() }
             guard let category = Category(rawValue: args[1].lowercased()) else {

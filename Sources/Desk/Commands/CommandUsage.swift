@@ -10,7 +10,7 @@ public enum CommandUsage {
         ("assign", "assign N ACCOUNT", "give a ticket to an agent (leads and admins)"),
         ("draft", "draft N [facts…]", "draft a reply with customer context and the knowledge base"),
         ("edit", "edit N TEXT", "replace the draft"),
-        ("send", "send N [--anyway] [TEXT]", "send the draft (or TEXT) to the customer"),
+        ("send", "send N [--anyway] [--to reply-to] [TEXT]", "send the draft (or TEXT) to the customer; --to reply-to answers their Reply-To address instead of From (logged)"),
         ("note", "note N TEXT", "an internal note on the ticket"),
         ("tag", "tag N CATEGORY", "correct the category; the model learns from it"),
         ("urgent", "urgent N", "mark a ticket urgent"),

@@ -18,7 +18,9 @@ public enum DeskCommand: Sendable, Hashable {
     case assign(ticket: Int64, account: String)
     case draft(ticket: Int64, facts: String?)
     case edit(ticket: Int64, text: String)
-    case send(ticket: Int64, anyway: Bool, text: String?)
+    /// `toReplyTo`: `--to reply-to`, the agent's choice to answer the customer's Reply-To address
+    /// rather than their From (logged as `reply_to_chosen`).
+    case send(ticket: Int64, anyway: Bool, text: String?, toReplyTo: Bool = false)
     case note(ticket: Int64, text: String)
     case tag(ticket: Int64, category: Category)
     case urgent(ticket: Int64)
@@ -61,7 +63,7 @@ public enum DeskCommand: Sendable, Hashable {
     public var ticketID: Int64? {
         switch self {
         case .show(let id), .claim(let id), .unclaim(let id), .assign(let id, _), .draft(let id, _), .edit(let id, _),
-             .send(let id, _, _), .note(let id, _), .tag(let id, _), .urgent(let id), .snooze(let id, _), .close(let id, _, _),
+             .send(let id, _, _, _), .note(let id, _), .tag(let id, _), .urgent(let id), .snooze(let id, _), .close(let id, _, _),
              .reopen(let id), .history(let id), .customer(let id), .template(let id, _):
             id
         case .help, .queue, .more, .kb, .stats:

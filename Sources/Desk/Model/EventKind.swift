@@ -43,6 +43,8 @@ public struct EventKind: RawRepresentable, Sendable, Hashable, Codable, Expressi
     public static let followedUp: EventKind = "followed_up"
     /// Import found one person under two customer records and merged them.
     public static let merged: EventKind = "merged"
+    /// An agent sent a reply to the customer's `Reply-To` instead of their `From` (`send N --to reply-to`).
+    public static let replyToChosen: EventKind = "reply_to_chosen"
     /// `forget` erased a customer; the one event that survives it, anonymised.
     public static let erased: EventKind = "erased"
 }

@@ -28,6 +28,13 @@ public struct InboundMessage: Sendable, Hashable, Codable {
     public var references: [String]
     /// RFC 3834 auto-replies (out-of-office, bounces) must never reopen a ticket or trigger a reply.
     public var isAutoReply: Bool
+    /// An email's `Reply-To`, normalised, when it names another address than `From`. Anyone can write
+    /// any `Reply-To`, so it never decides the customer or the thread: it is stored and shown, and
+    /// replies go there only when it is an address of the same customer (or an agent says so).
+    public var replyTo: String?
+    /// The business WhatsApp number the message arrived on: Twilio's `To` as `whatsapp:+E164`, or Meta's
+    /// `phone_number_id`. The webhooks accept only configured numbers; the reply leaves from this one.
+    public var businessNumber: String?
 
     public init(
         channel: Channel,
@@ -40,7 +47,9 @@ public struct InboundMessage: Sendable, Hashable, Codable {
         subject: String? = nil,
         inReplyTo: String? = nil,
         references: [String] = [],
-        isAutoReply: Bool = false
+        isAutoReply: Bool = false,
+        replyTo: String? = nil,
+        businessNumber: String? = nil
     ) {
         self.channel = channel
         self.providerID = channel == .email ? providerID.strippingAngleBrackets() : providerID.trimmingWhitespace()
@@ -53,5 +62,11 @@ public struct InboundMessage: Sendable, Hashable, Codable {
         self.inReplyTo = inReplyTo.map { $0.strippingAngleBrackets() }.flatMap { $0.isEmpty ? nil : $0 }
         self.references = references.map { $0.strippingAngleBrackets() }.filter { !$0.isEmpty }
         self.isAutoReply = isAutoReply
+        let from = self.contact
+        self.replyTo = replyTo.flatMap { raw -> String? in
+            let key = ContactKey.email(raw).normalized
+            return key == from || key.value.isEmpty ? nil : key.value
+        }
+        self.businessNumber = businessNumber.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0.trimmingWhitespace() }
     }
 }

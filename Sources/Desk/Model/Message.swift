@@ -30,6 +30,17 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     public var confidence: Double?
     public var urgency: Urgency?
     public var lang: String?
+    /// Whose words these are: for inbound, the customer who sent it, who is not always the ticket's (a
+    /// colleague in CC answering our Message-ID); for outbound, the customer written to. Nil only for
+    /// rows read without it.
+    public var customerID: Int64?
+    /// The address an inbound message came from (email `From`, or the WhatsApp number), normalised.
+    public var sender: String?
+    /// An email's `Reply-To` when it differs from `From`. Never decides who the customer is.
+    public var replyTo: String?
+    /// The business WhatsApp number an inbound message arrived on (`whatsapp:+E164` for Twilio, the
+    /// phone number id for Meta), so a reply leaves from the number the customer wrote to.
+    public var businessNumber: String?
 
     /// The time the conversation is ordered by: the provider's clock when it gave one, else ours.
     public var sortDate: Date { providerTimestamp ?? receivedAt }
@@ -39,7 +50,8 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
         emailMessageID: String? = nil, inReplyTo: String? = nil, references: [String] = [], subject: String? = nil,
         text: String, attachments: [AttachmentInfo] = [], status: DeliveryStatus, errorCode: String? = nil,
         providerTimestamp: Date? = nil, receivedAt: Date, author: String? = nil, isAutoReply: Bool = false,
-        category: Category? = nil, confidence: Double? = nil, urgency: Urgency? = nil, lang: String? = nil
+        category: Category? = nil, confidence: Double? = nil, urgency: Urgency? = nil, lang: String? = nil,
+        customerID: Int64? = nil, sender: String? = nil, replyTo: String? = nil, businessNumber: String? = nil
     ) {
         self.id = id
         self.ticketID = ticketID
@@ -62,5 +74,9 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
         self.confidence = confidence
         self.urgency = urgency
         self.lang = lang
+        self.customerID = customerID
+        self.sender = sender
+        self.replyTo = replyTo
+        self.businessNumber = businessNumber
     }
 }

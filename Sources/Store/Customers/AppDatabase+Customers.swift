@@ -99,6 +99,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE contacts SET customer_id = ? WHERE customer_id = ?", arguments: [targetID, otherID])
             let moved = try Int64.fetchAll(db, sql: "SELECT id FROM tickets WHERE customer_id = ?", arguments: [otherID])
             try db.execute(sql: "UPDATE tickets SET customer_id = ? WHERE customer_id = ?", arguments: [targetID, otherID])
+            try db.execute(sql: "UPDATE messages SET customer_id = ? WHERE customer_id = ?", arguments: [targetID, otherID])
             for ticketID in moved {
                 try log(db, ticketID: ticketID, actor: TicketEvent.system, kind: .merged,
                         detail: ["from_customer": String(otherID), "into_customer": String(targetID), "line": String(row.line)], at: now)
@@ -139,20 +140,28 @@ extension AppDatabase {
     /// `forget`: erases one customer — contacts, tickets, messages, outbox payloads, timers,
     /// corrections and their tickets' events — and records one anonymised `erased` event holding only
     /// counts. The only operation allowed to delete from the event log.
+    ///
+    /// Messages are found by their author as well as by ticket: the customer's replies on someone
+    /// else's ticket (a colleague answering in CC) go too, while that ticket stays. Everything in the
+    /// customer's own tickets goes with the tickets, whoever wrote it.
     public func forgetCustomer(id customerID: Int64, actor: String) async throws -> TicketEvent {
         let now = self.now()
         return try await writer.write { db in
             guard try CustomerRecord.exists(db, key: customerID) else { throw StoreError(.customerNotFound(customerID)) }
             let tickets = "(SELECT id FROM tickets WHERE customer_id = ?)"
+            let messages = "(SELECT id FROM messages WHERE customer_id = ? OR ticket_id IN \(tickets))"
             let arguments: StatementArguments = [customerID]
+            let twice: StatementArguments = [customerID, customerID]
             let ticketCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tickets WHERE customer_id = ?", arguments: arguments) ?? 0
-            let messageCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages WHERE ticket_id IN \(tickets)", arguments: arguments) ?? 0
+            let messageCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(messages)", arguments: twice) ?? 0
             try Self.underErasureGuard(db) {
                 try db.execute(sql: "DELETE FROM events WHERE ticket_id IN \(tickets)", arguments: arguments)
                 try db.execute(sql: "DELETE FROM timers WHERE ticket_id IN \(tickets)", arguments: arguments)
-                try db.execute(sql: "DELETE FROM corrections WHERE \(Self.correctionsOf(tickets))", arguments: [customerID, customerID])
-                try db.execute(sql: "DELETE FROM outbox WHERE ticket_id IN \(tickets)", arguments: arguments)
-                try db.execute(sql: "DELETE FROM messages WHERE ticket_id IN \(tickets)", arguments: arguments)
+                try db.execute(sql: "DELETE FROM corrections WHERE \(Self.correctionsOf(tickets)) OR message_id IN \(messages)",
+                               arguments: [customerID, customerID, customerID, customerID])
+                try db.execute(sql: "DELETE FROM outbox WHERE ticket_id IN \(tickets) OR message_id IN \(messages)",
+                               arguments: [customerID, customerID, customerID])
+                try db.execute(sql: "DELETE FROM messages WHERE customer_id = ? OR ticket_id IN \(tickets)", arguments: twice)
                 try db.execute(sql: "UPDATE tickets SET linked_ticket_id = NULL WHERE linked_ticket_id IN \(tickets)", arguments: arguments)
                 try db.execute(sql: "DELETE FROM tickets WHERE customer_id = ?", arguments: arguments)
                 try db.execute(sql: "DELETE FROM contacts WHERE customer_id = ?", arguments: arguments)

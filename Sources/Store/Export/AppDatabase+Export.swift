@@ -3,7 +3,9 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Every stored message as an `export` row, for all customers or one. Ordered by ticket, then in
+    /// Every stored message as an `export` row, for all customers or one. A message belongs to its author
+    /// (`messages.customer_id`), not to the ticket's customer: a colleague's reply on Pat's ticket is the
+    /// colleague's data, exported with them and not with Pat. Ordered by ticket, then in
     /// conversation order within the ticket (provider time, else stored time), so a ticket reads top
     /// to bottom. Synchronous on purpose: `export` is a one-shot CLI read on a read-only connection.
     public func exportRows(customerID: Int64?) throws -> [ExportRow] {
@@ -18,7 +20,8 @@ extension AppDatabase {
     public func exportRows(customerID: Int64?, _ body: (ExportRow) throws -> Void) throws {
         try reader.read { db in
             var sql = """
-                SELECT m.id, m.ticket_id, m.direction, m.channel, m.provider_id, t.customer_id, m.received_at,
+                SELECT m.id, m.ticket_id, m.direction, m.channel, m.provider_id,
+                       COALESCE(m.customer_id, t.customer_id) AS customer_id, m.received_at,
                        CASE WHEN m.direction = 'in' THEN COALESCE(m.category, t.category) ELSE t.category END AS category,
                        CASE WHEN m.direction = 'in' THEN COALESCE(m.urgency, t.urgency) ELSE t.urgency END AS urgency,
                        CASE WHEN m.direction = 'in' THEN COALESCE(m.lang, t.lang) ELSE t.lang END AS lang,
@@ -27,7 +30,7 @@ extension AppDatabase {
                 """
             var arguments: StatementArguments = []
             if let customerID {
-                sql += " WHERE t.customer_id = ?"
+                sql += " WHERE COALESCE(m.customer_id, t.customer_id) = ?"
                 arguments += [customerID]
             }
             sql += " ORDER BY m.ticket_id, COALESCE(m.provider_timestamp, m.received_at), m.id"

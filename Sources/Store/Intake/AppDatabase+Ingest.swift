@@ -36,12 +36,7 @@ extension AppDatabase {
     static func ingest(
         _ db: Database, _ inbound: InboundMessage, triage: TriageSummary?, reopenWithin: Duration?, now: Date
     ) throws -> IngestOutcome {
-        if let existing = try MessageRecord
-            .filter(MessageRecord.Columns.channel == inbound.channel.rawValue)
-            .filter(MessageRecord.Columns.direction == Direction.inbound.rawValue)
-            .filter(MessageRecord.Columns.providerID == inbound.providerID)
-            .fetchOne(db)
-        {
+        if let existing = try duplicate(db, of: inbound) {
             return .duplicate(ticketID: existing.ticketID)
         }
 
@@ -140,7 +135,8 @@ extension AppDatabase {
             attachments: inbound.attachments, status: .received, errorCode: nil,
             providerTimestamp: inbound.providerTimestamp, receivedAt: now, author: inbound.displayName,
             isAutoReply: inbound.isAutoReply, category: triage?.category, confidence: triage?.confidence,
-            urgency: triage?.urgency, lang: triage?.lang
+            urgency: triage?.urgency, lang: triage?.lang, customerID: customerID, sender: inbound.contact.value,
+            replyTo: inbound.replyTo, businessNumber: inbound.businessNumber
         )
         try message.insert(db)
         let messageID = message.id.persisted
@@ -194,6 +190,21 @@ extension AppDatabase {
             isNewCustomer: isNewCustomer, reopened: reopened, reopenCandidate: reopenCandidate,
             threadedBy: threadedBy, ticketState: ticket.state
         ))
+    }
+
+    /// The stored copy of this very message, if any: the same channel and provider id, and for email the
+    /// same sender too. A Message-ID is chosen by whoever writes the mail, so on its own it would let a
+    /// stranger send `<pat-1@kettle.example>` first and make Pat's real message a "duplicate"; a true
+    /// redelivery comes from the same `From`. WhatsApp ids are the provider's, over a signed request.
+    private static func duplicate(_ db: Database, of inbound: InboundMessage) throws -> MessageRecord? {
+        var request = MessageRecord
+            .filter(MessageRecord.Columns.channel == inbound.channel.rawValue)
+            .filter(MessageRecord.Columns.direction == Direction.inbound.rawValue)
+            .filter(MessageRecord.Columns.providerID == inbound.providerID)
+        if inbound.channel == .email {
+            request = request.filter(MessageRecord.Columns.sender == inbound.contact.value)
+        }
+        return try request.fetchOne(db)
     }
 
     /// Step 1 of threading: the newest message id named by `In-Reply-To`/`References` that we know.

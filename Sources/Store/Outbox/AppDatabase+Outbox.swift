@@ -27,7 +27,7 @@ extension AppDatabase {
                 emailMessageID: draft.emailMessageID, inReplyTo: draft.inReplyTo, references: draft.references,
                 subject: draft.subject, text: draft.text, attachments: draft.attachments, status: .queued,
                 errorCode: nil, providerTimestamp: nil, receivedAt: now, author: draft.author, isAutoReply: false,
-                category: nil, confidence: nil, urgency: nil, lang: nil
+                category: nil, confidence: nil, urgency: nil, lang: nil, customerID: ticket.customerID
             )
             try message.insert(db)
             var item = OutboxRecord(

@@ -2,8 +2,9 @@ import Desk
 import Foundation
 import GRDB
 
-/// Row of `messages`. `(channel, direction, provider_id)` is unique: that index is what makes webhook
-/// retries idempotent even if two writers raced.
+/// Row of `messages`. `(channel, direction, provider_id)` is unique, except for inbound email, which is
+/// unique per `(provider_id, sender)`: those indexes are what make webhook retries idempotent even if two
+/// writers raced, and a stranger cannot make a customer's Message-ID a duplicate by sending it first.
 struct MessageRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "messages"
 
@@ -28,6 +29,14 @@ struct MessageRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersi
     var confidence: Double?
     var urgency: Urgency?
     var lang: String?
+    /// Whose words these are (inbound: the sender's customer; outbound: the customer written to).
+    var customerID: Int64?
+    /// The address an inbound message came from.
+    var sender: String?
+    /// An email's `Reply-To`, when it differs from `From`.
+    var replyTo: String?
+    /// The business WhatsApp number an inbound message arrived on.
+    var businessNumber: String?
 
     enum CodingKeys: String, CodingKey {
         case id, direction, channel, subject, text, attachments, status, author, category, confidence, urgency, lang
@@ -40,6 +49,10 @@ struct MessageRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersi
         case providerTimestamp = "provider_timestamp"
         case receivedAt = "received_at"
         case isAutoReply = "is_auto_reply"
+        case customerID = "customer_id"
+        case sender
+        case replyTo = "reply_to"
+        case businessNumber = "business_number"
     }
 
     enum Columns {
@@ -52,6 +65,8 @@ struct MessageRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersi
         static let status = Column(CodingKeys.status)
         static let providerTimestamp = Column(CodingKeys.providerTimestamp)
         static let receivedAt = Column(CodingKeys.receivedAt)
+        static let customerID = Column(CodingKeys.customerID)
+        static let sender = Column(CodingKeys.sender)
     }
 
     /// Conversation order: the provider's clock when it gave one, else ours; ties by insertion.
@@ -65,7 +80,8 @@ struct MessageRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersi
             emailMessageID: emailMessageID, inReplyTo: inReplyTo, references: references, subject: subject, text: text,
             attachments: attachments, status: status, errorCode: errorCode, providerTimestamp: providerTimestamp,
             receivedAt: receivedAt, author: author, isAutoReply: isAutoReply, category: category,
-            confidence: confidence, urgency: urgency, lang: lang
+            confidence: confidence, urgency: urgency, lang: lang, customerID: customerID, sender: sender,
+            replyTo: replyTo, businessNumber: businessNumber
         )
     }
 }

@@ -17,9 +17,9 @@ import GRDB
 /// deletes from the log only under `erasure_guard`, and leaves an anonymised event holding counts.
 extension AppDatabase {
     /// Detail keys that may carry free text: a draft's or note's text, an agent's resolution, a
-    /// provider's error message (which can quote the address), and provider message ids (a Meta id
-    /// encodes the customer's phone number).
-    static let freeTextKeys = ["text", "resolution", "error", "provider_id"]
+    /// provider's error message (which can quote the address), provider message ids (a Meta id
+    /// encodes the customer's phone number), and the address an agent chose to reply to.
+    static let freeTextKeys = ["text", "resolution", "error", "provider_id", "address"]
 
     /// How many tickets one transaction erases. Enabling retention on a large history must not hold the
     /// write lock for seconds while webhooks wait to commit; between batches they go first.

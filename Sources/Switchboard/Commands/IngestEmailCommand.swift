@@ -33,7 +33,7 @@ struct IngestEmailCommand: AsyncParsableCommand {
             fail("not an email message (no header section)", code: 65)
         }
         guard let inbound = EmailIntake.inboundMessage(from: email, raw: raw) else {
-            fail("the message has no usable From or Reply-To address", code: 65)
+            fail("the message has no usable From address", code: 65)
         }
         do {
             let database = try AppDatabase.open(path: settings.storagePath)

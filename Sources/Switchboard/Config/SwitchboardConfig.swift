@@ -2,6 +2,7 @@ import Desk
 import Foundation
 import IRC
 import IRCClient
+import WhatsApp
 import Yams
 
 /// The whole configuration, validated. Keys and shapes follow DESIGN.md's config contract; relative paths
@@ -23,16 +24,24 @@ struct SwitchboardConfig: Sendable {
     struct TwilioSection: Sendable {
         var accountSID: String
         var authToken: String
-        var from: String
+        /// `from`: one number or a list, normalised to `whatsapp:+E164`. Inbound messages and status
+        /// callbacks for any other number are ignored; the first is the default sender.
+        var numbers: [String]
         var apiBaseURL: String
+        /// The default sender: the first configured number.
+        var from: String { numbers.first ?? "" }
     }
 
     struct MetaSection: Sendable {
         var appSecret: String
         var verifyToken: String
         var accessToken: String
-        var phoneNumberID: String
+        /// `phone_number_id`: one id or a list. Notifications for any other are ignored; the first is
+        /// the default sender.
+        var phoneNumberIDs: [String]
         var apiBaseURL: String
+        /// The default sender: the first configured phone number id.
+        var phoneNumberID: String { phoneNumberIDs.first ?? "" }
     }
 
     struct SMTPSection: Sendable {
@@ -270,7 +279,13 @@ extension SwitchboardConfig {
         return TwilioSection(
             accountSID: r.string(t["account_sid"], at: "whatsapp.twilio.account_sid", required: true) ?? "",
             authToken: r.secret(t["auth_token"], at: "whatsapp.twilio.auth_token") ?? { r.error("whatsapp.twilio.auth_token", "is required"); return "" }(),
-            from: r.string(t["from"], at: "whatsapp.twilio.from", required: true) ?? "",
+            numbers: parseNumbers(t["from"], at: "whatsapp.twilio.from", reader: r) { raw, path in
+                guard let address = BusinessNumbers.twilioAddress(raw) else {
+                    r.error(path, "\"\(raw)\" is not a WhatsApp number (whatsapp:+E164)")
+                    return nil
+                }
+                return address
+            },
             apiBaseURL: r.string(t["api_base_url"], at: "whatsapp.twilio.api_base_url") ?? "https://api.twilio.com")
     }
 
@@ -280,8 +295,43 @@ extension SwitchboardConfig {
             appSecret: r.secret(m["app_secret"], at: "whatsapp.meta.app_secret") ?? { r.error("whatsapp.meta.app_secret", "is required"); return "" }(),
             verifyToken: r.secret(m["verify_token"], at: "whatsapp.meta.verify_token") ?? { r.error("whatsapp.meta.verify_token", "is required"); return "" }(),
             accessToken: r.secret(m["access_token"], at: "whatsapp.meta.access_token") ?? "",
-            phoneNumberID: r.string(m["phone_number_id"], at: "whatsapp.meta.phone_number_id", required: true) ?? "",
+            phoneNumberIDs: parseNumbers(m["phone_number_id"], at: "whatsapp.meta.phone_number_id", reader: r) { raw, path in
+                let id = raw.trimmingCharacters(in: .whitespaces)
+                if !id.allSatisfy({ $0.isASCII && $0.isNumber }) { r.warning(path, "\"\(raw)\" does not look like a Meta phone number id (digits)") }
+                return id
+            },
             apiBaseURL: r.string(m["api_base_url"], at: "whatsapp.meta.api_base_url") ?? "https://graph.facebook.com/v21.0")
+    }
+
+    /// A business number, or a list of them (several WhatsApp numbers on one desk). Every entry is read
+    /// by `read`, which reports its own problems at the entry's key path; duplicates and an empty list
+    /// are errors, since the list decides which webhooks are ours.
+    private static func parseNumbers(
+        _ node: Node?, at path: String, reader r: ConfigReader, read: (String, String) -> String?
+    ) -> [String] {
+        var entries: [(path: String, value: String)] = []
+        if let node, node.sequence != nil {
+            for (index, item) in (r.sequence(node, at: path) ?? []).enumerated() {
+                if let value = r.string(item, at: "\(path)[\(index)]", required: true) { entries.append(("\(path)[\(index)]", value)) }
+            }
+            if entries.isEmpty { r.error(path, "needs at least one number") }
+        } else if let value = r.string(node, at: path, required: true) {
+            entries.append((path, value))
+        }
+        var numbers: [String] = []
+        for entry in entries {
+            guard !entry.value.trimmingCharacters(in: .whitespaces).isEmpty else {
+                r.error(entry.path, "is empty")
+                continue
+            }
+            guard let number = read(entry.value, entry.path) else { continue }
+            if numbers.contains(number) {
+                r.error(entry.path, "\"\(entry.value)\" is listed twice")
+            } else {
+                numbers.append(number)
+            }
+        }
+        return numbers
     }
 
     private static func parseEmail(_ node: Node?, reader r: ConfigReader, base: URL) -> EmailSection? {

@@ -48,8 +48,8 @@ extension DeskBot {
         case .edit(let id, let text):
             _ = try await database.appendEvent(ticketID: id, actor: actor, kind: .drafted, detail: ["text": OutgoingText.clean(text), "edited": "true"])
             await say(reply, "draft for #\(id) replaced · \(botText: settings.commandPrefix)send \(id) to send")
-        case .send(let id, let anyway, let text):
-            try await send(ticket!, text: text, anyway: anyway, actor: actor, reply: reply, id: id)
+        case .send(let id, let anyway, let text, let toReplyTo):
+            try await send(ticket!, text: text, anyway: anyway, toReplyTo: toReplyTo, actor: actor, reply: reply, id: id)
         case .note(let id, let text):
             _ = try await database.addNote(ticketID: id, text: text, actor: actor)
             await say(reply, "note added to #\(id)")
@@ -118,9 +118,25 @@ extension DeskBot {
         var lines: [IRCLine] = ["#\(id) \(botText: ticket.state.rawValue) · \(botText: ticket.category?.rawValue ?? "untriaged") · \(botText: ticket.urgency.rawValue) · \(customer?.name ?? "unknown") · owner \(ticket.responsible ?? "none") · routed by \(ticket.routeRule ?? "-") to \(ticket.routeChannel ?? "-")"]
         for message in try await database.messages(ticketID: id).suffix(8) {
             let arrow: IRCLine = message.direction == .inbound ? "←" : "→"
-            lines.append("#\(id) \(arrow) \(botText: Timestamp.rfc3339(message.receivedAt)) \(message.text, limit: 300)")
+            // Another sender's words on this ticket (a colleague in CC) are marked as theirs.
+            let other: IRCLine = message.direction == .inbound && (message.customerID ?? ticket.customerID) != ticket.customerID
+                ? "(from \(message.senderKey.map { shown($0, reply) } ?? "another sender")) " : ""
+            lines.append("#\(id) \(arrow) \(botText: Timestamp.rfc3339(message.receivedAt)) \(other)\(message.text, limit: 300)")
         }
+        if let line = await replyToLine(ticket, reply: reply) { lines.append(line) }
         await sayLines(reply, lines)
+    }
+
+    /// When the customer's latest message carries a Reply-To: where a reply would go, and how to choose
+    /// the Reply-To when it is not this customer's address.
+    private func replyToLine(_ ticket: Ticket, reply: Reply) async -> IRCLine? {
+        guard let recipient = try? await replyRecipient(ticket), let replyTo = recipient.answering?.replyTo else { return nil }
+        let going = shown(.email(recipient.address), reply)
+        if recipient.reason == .replyToSameCustomer {
+            return "#\(ticket.id) replies would go to \(going) (the Reply-To, an address of this customer)"
+        }
+        return "#\(ticket.id) replies would go to \(going) (From); Reply-To \(shown(.email(replyTo), reply)) is not this customer's address"
+            + " — \(botText: settings.commandPrefix)send \(ticket.id) --to reply-to TEXT to answer there"
     }
 
     private func describeCustomer(_ ticket: Ticket, reply: Reply) async throws {
@@ -185,13 +201,18 @@ extension DeskBot {
 
     private func llmContext(_ ticket: Ticket, customer: Customer?, facts: String?, article: KnowledgeReference?,
                             baseline: ReplyDrafter.Draft) async throws -> LLMDrafter.Context {
-        let history = try await database.messages(ticketID: ticket.id).suffix(6).map { ($0.direction == .inbound ? "customer" : "agent", $0.text) }
+        // Another sender's message on the ticket (a colleague in CC) is not put in the customer's mouth.
+        let history = try await database.messages(ticketID: ticket.id).suffix(6).map { message in
+            let role = message.direction == .outbound ? "agent"
+                : (message.customerID ?? ticket.customerID) == ticket.customerID ? "customer" : "another sender"
+            return (role, message.text)
+        }
         return LLMDrafter.Context(
             customerName: customer?.name, company: customer?.company, plan: customer?.plan, lang: baseline.lang, channel: ticket.channel,
             facts: facts, history: history, article: article.map { ($0.title, $0.url, $0.passage) }, baseline: baseline.text)
     }
 
-    private func send(_ ticket: Ticket, text: String?, anyway: Bool, actor: String, reply: Reply, id: Int64) async throws {
+    private func send(_ ticket: Ticket, text: String?, anyway: Bool, toReplyTo: Bool = false, actor: String, reply: Reply, id: Int64) async throws {
         guard ticket.state != .closed else {
             await say(reply, "#\(id) is closed; \(botText: settings.commandPrefix)reopen \(id) first")
             return
@@ -218,10 +239,19 @@ extension DeskBot {
             await say(reply, "#\(id): outside WhatsApp's 24-hour window (last message \(botText: TicketCard.age(from: last, to: now())) ago); only a template can be sent — \(offer)")
             return
         }
-        let item = try await database.enqueueOutbound(try await outboundDraft(ticket, text: body, author: actor))
+        let draft = try await outboundDraft(ticket, text: body, author: actor, toReplyTo: toReplyTo)
+        let item = try await database.enqueueOutbound(draft.draft)
+        var to: IRCLine = ""
+        if toReplyTo {
+            // An agent overrode From: the log says who sent where.
+            _ = try await database.appendEvent(ticketID: id, actor: actor, kind: .replyToChosen, detail: [
+                "address": draft.recipient.address, "message": String(item.messageID),
+            ])
+            to = " to the Reply-To address \(shown(.email(draft.recipient.address), reply))"
+        }
         await scheduleAfterReply(id)
         let whose: IRCLine = draftAuthor.map { ", \(botText: $0)'s draft" } ?? ""
-        await say(reply, "#\(id) queued for \(botText: ticket.channel == .whatsapp ? "WhatsApp" : "email") (outbox \(item.id)\(whose))")
+        await say(reply, "#\(id) queued for \(botText: ticket.channel == .whatsapp ? "WhatsApp" : "email")\(to) (outbox \(item.id)\(whose))")
     }
 
     private func sendTemplate(_ ticket: Ticket, name: String, actor: String, reply: Reply, id: Int64) async throws {
@@ -241,7 +271,7 @@ extension DeskBot {
         }
         let customer = try await database.customer(id: ticket.customerID)
         let rendered = template.render(TemplateContext(ticketID: id, customerName: customer?.name, company: customer?.company, agent: actor))
-        let item = try await database.enqueueOutbound(try await outboundDraft(ticket, text: rendered.text, author: actor, template: rendered))
+        let item = try await database.enqueueOutbound(try await outboundDraft(ticket, text: rendered.text, author: actor, template: rendered).draft)
         await scheduleAfterReply(id)
         await say(reply, "#\(id) template \(template.name) (\(template.lang)) queued for WhatsApp (outbox \(item.id)): \"\(OutgoingText.clean(rendered.text))\"")
     }
@@ -254,7 +284,7 @@ extension DeskBot {
         }
         let customer = try await database.customer(id: ticket.customerID)
         let confirmation = ClosingConfirmation.text(lang: ticket.lang, channel: ticket.channel, customerName: customer?.name)
-        let draft = try await outboundDraft(ticket, text: confirmation, author: actor, isAutomatic: true)
+        let draft = try await outboundDraft(ticket, text: confirmation, author: actor, isAutomatic: true).draft
         _ = try await database.enqueueOutbound(draft, lifecycle: .closed(resolution: resolution))
         await say(reply, "#\(id) closed by \(botText: actor)\(Self.quotedResolution(resolution)). Confirmation queued: \"\(draft.text)\"")
     }
@@ -275,33 +305,55 @@ extension DeskBot {
         return left > 0 ? "WhatsApp window open for \(left / 3600)h \(left % 3600 / 60)m more." : "WhatsApp window closed: templates only."
     }
 
-    /// The outbox payload for the ticket's channel: recipient and text, plus email threading.
+    /// The outbox payload for the ticket's channel: recipient and text, plus email threading. The
+    /// recipient is ``ReplyRecipient``'s choice (From, or a Reply-To of the same customer, or the
+    /// Reply-To an agent asked for); a WhatsApp reply leaves from the number the customer wrote to.
     func outboundDraft(_ ticket: Ticket, text rawText: String, author: String, isAutomatic: Bool = false,
-                       template: RenderedTemplate? = nil) async throws -> OutboundDraft {
+                       template: RenderedTemplate? = nil, toReplyTo: Bool = false) async throws -> (draft: OutboundDraft, recipient: ReplyRecipient) {
         // Every reply, draft, template and confirmation leaves through here, cleaned the way drafts are shown.
         let text = OutgoingText.clean(rawText)
-        let contacts = try await database.contacts(customerID: ticket.customerID)
-        let wanted: Set<ContactKind> = ticket.channel == .whatsapp ? [.phone, .whatsapp] : [.email]
-        guard let contact = contacts.first(where: { wanted.contains($0.key.kind) }) else {
-            throw DeskError(description: "#\(ticket.id): the customer has no \(ticket.channel == .whatsapp ? "WhatsApp number" : "email address")")
-        }
+        let recipient = try await replyRecipient(ticket, toReplyTo: toReplyTo)
         var subject: String?
         var messageID: String?
         var inReplyTo: String?
         var references: [String] = []
-        let lastInbound = try await lastInbound(ticket)
+        let last = try await lastInbound(ticket)
         if ticket.channel == .email {
-            subject = TicketReference(ticket.id).replySubject(to: ticket.subject ?? lastInbound?.subject ?? "Your request")
+            subject = TicketReference(ticket.id).replySubject(to: ticket.subject ?? last?.subject ?? "Your request")
             messageID = "\(UUID().uuidString.lowercased())@switchboard"
-            inReplyTo = lastInbound?.emailMessageID
-            references = (lastInbound?.references ?? []) + [lastInbound?.emailMessageID].compactMap { $0 }
+            inReplyTo = last?.emailMessageID
+            references = (last?.references ?? []) + [last?.emailMessageID].compactMap { $0 }
         }
-        let provider = ticket.channel == .whatsapp ? lastInbound?.providerID.flatMap(WhatsAppProvider.init(messageID:)) : nil
-        let payload = try JSONEncoder().encode(OutboundPayload(ticket: ticket.id, to: contact.key.value, text: text, subject: subject,
+        let whatsapp = ticket.channel == .whatsapp ? recipient.answering ?? last : nil
+        let provider = whatsapp?.providerID.flatMap(WhatsAppProvider.init(messageID:))
+        let payload = try JSONEncoder().encode(OutboundPayload(ticket: ticket.id, to: recipient.address, text: text, subject: subject,
                                                                    isAutomatic: isAutomatic ? true : nil, template: template,
-                                                                   provider: provider))
-        return OutboundDraft(ticketID: ticket.id, channel: ticket.channel, text: text, payload: payload, author: author, subject: subject,
-                             emailMessageID: messageID, inReplyTo: inReplyTo, references: references)
+                                                                   provider: provider, from: whatsapp?.businessNumber))
+        let draft = OutboundDraft(ticketID: ticket.id, channel: ticket.channel, text: text, payload: payload, author: author, subject: subject,
+                                  emailMessageID: messageID, inReplyTo: inReplyTo, references: references)
+        return (draft, recipient)
+    }
+
+    /// Where a reply to this ticket goes now (see ``ReplyRecipient``).
+    func replyRecipient(_ ticket: Ticket, toReplyTo: Bool = false) async throws -> ReplyRecipient {
+        let messages = try await database.messages(ticketID: ticket.id)
+        let replyTo = ReplyRecipient.latestFromCustomer(ticket: ticket, messages: messages)?.replyTo
+        var owner: Int64?
+        if let replyTo { owner = try await database.customer(matching: .email(replyTo))?.id }
+        let contacts = try await database.contacts(customerID: ticket.customerID)
+        switch ReplyRecipient.choose(ticket: ticket, messages: messages, contacts: contacts, replyToOwner: owner, agentChoseReplyTo: toReplyTo) {
+        case .success(let recipient):
+            return recipient
+        case .failure(.noReplyTo):
+            throw DeskError(description: "#\(ticket.id): the customer's last message has no Reply-To address; nothing was queued")
+        case .failure(.noAddress):
+            throw DeskError(description: "#\(ticket.id): the customer has no \(ticket.channel == .whatsapp ? "WhatsApp number" : "email address")")
+        }
+    }
+
+    /// An address as this reply may show it: in full in a direct message, masked in a channel.
+    func shown(_ key: ContactKey, _ reply: Reply) -> String {
+        reply.isDirect ? key.value : ContactMask.mask(key)
     }
 }
 

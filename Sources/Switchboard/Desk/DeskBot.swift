@@ -149,6 +149,7 @@ actor DeskBot: IntakeListener {
             var card = TicketCard(ticket: ticket, customer: customer, contact: message.contact, excerpt: message.text)
             card.commandPrefix = settings.commandPrefix
             card.lowConfidence = settings.lowConfidence
+            card.replyTo = message.replyTo
             if decision.mention { card.mention = decision.owner }
             let kind: CardDispatcher.PendingCard.Kind = isNoAction ? .quiet
                 : ticket.urgency == .high || ticket.category == .churnRisk ? .urgent : .ordinary
@@ -161,7 +162,9 @@ actor DeskBot: IntakeListener {
         await scheduleAfterInbound(ticket, isNewTicket: false, receivedAt: now())
         guard !isFlooding, let channel = ticket.routeChannel else { return }
         let who: IRCLine = ticket.owner.map { "\(botText: $0): " } ?? ""
-        let verb: IRCLine = receipt.reopened ? "reopened — the customer wrote again" : "customer wrote again"
+        // A message that threaded in from someone else (a colleague in CC) is not the customer's words.
+        var verb: IRCLine = receipt.reopened ? "reopened — the customer wrote again" : "customer wrote again"
+        if receipt.customerID != ticket.customerID { verb = "\(ContactMask.mask(message.contact)) wrote on it" }
         await output.say("\(who)#\(ticket.id) \(verb): \"\(message.text, limit: 160)\"", to: channel, priority: .card)
     }
 

@@ -21,4 +21,8 @@ struct OutboundPayload: Codable, Sendable {
     var template: RenderedTemplate? = nil
     /// For WhatsApp: the provider the customer last wrote through, when known.
     var provider: WhatsAppProvider? = nil
+    /// For WhatsApp: the business number the customer wrote to (`whatsapp:+E164` for Twilio, a phone
+    /// number id for Meta), so the reply comes from the number they know. A sender uses it only when it
+    /// is still configured, and its first configured number otherwise.
+    var from: String? = nil
 }

@@ -12,16 +12,20 @@ struct TwilioSender: OutboundSender {
     let client: HTTPClient
     let accountSID: String
     let authToken: String
+    /// The default sender, `whatsapp.twilio.from`'s first number.
     let from: String
     let baseURL: String
     let statusCallback: String?
     var timeout: TimeAmount = .seconds(20)
+    /// Every configured number: a reply leaves from the one the customer wrote to, if it is one of these.
+    var numbers = BusinessNumbers()
 
     func send(_ item: OutboxItem) async -> OutboxResult {
         guard let payload = try? JSONDecoder().decode(OutboundPayload.self, from: item.payload) else {
             return .failed(error: "the outbox payload is unreadable")
         }
-        var form = [("From", from), ("To", "whatsapp:" + payload.to)]
+        let sender = numbers.owns(twilio: payload.from) ? numbers.twilioSender(answering: payload.from) ?? from : from
+        var form = [("From", sender), ("To", "whatsapp:" + payload.to)]
         if let template = payload.template {
             // Twilio sends approved templates by Content SID with numbered variables, never as Body.
             guard let contentSID = template.twilioContentSID else {
@@ -51,9 +55,12 @@ struct TwilioSender: OutboundSender {
 struct MetaSender: OutboundSender {
     let client: HTTPClient
     let accessToken: String
+    /// The default sender, `whatsapp.meta.phone_number_id`'s first id.
     let phoneNumberID: String
     let baseURL: String
     var timeout: TimeAmount = .seconds(20)
+    /// Every configured number: a reply leaves from the one the customer wrote to, if it is one of these.
+    var numbers = BusinessNumbers()
 
     func send(_ item: OutboxItem) async -> OutboxResult {
         guard let payload = try? JSONDecoder().decode(OutboundPayload.self, from: item.payload) else {
@@ -75,7 +82,8 @@ struct MetaSender: OutboundSender {
             body["type"] = "text"
             body["text"] = ["preview_url": false, "body": String(payload.text.prefix(4096))]
         }
-        var request = HTTPClientRequest(url: "\(baseURL)/\(phoneNumberID)/messages")
+        let sender = numbers.owns(meta: payload.from) ? numbers.metaSender(answering: payload.from) ?? phoneNumberID : phoneNumberID
+        var request = HTTPClientRequest(url: "\(baseURL)/\(sender)/messages")
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "Authorization", value: "Bearer \(accessToken)")

@@ -7,6 +7,7 @@ import ServiceLifecycle
 import SMTPClient
 import Store
 import Triage
+import WhatsApp
 
 /// Builds the desk side of `serve`: the bot that posts cards and runs commands, and the outbox worker
 /// with one sender per configured provider.
@@ -42,11 +43,12 @@ struct DeskAssembly {
         if let twilio = settings.twilio {
             whatsapp.twilio = TwilioSender(
                 client: httpClient, accountSID: twilio.accountSID, authToken: twilio.authToken, from: twilio.from,
-                baseURL: twilio.apiBaseURL, statusCallback: settings.http.publicURL + "/webhooks/twilio/status")
+                baseURL: twilio.apiBaseURL, statusCallback: settings.http.publicURL + "/webhooks/twilio/status",
+                numbers: BusinessNumbers(twilio: twilio.numbers))
         }
         if let meta = settings.meta {
             whatsapp.meta = MetaSender(client: httpClient, accessToken: meta.accessToken, phoneNumberID: meta.phoneNumberID,
-                                       baseURL: meta.apiBaseURL)
+                                       baseURL: meta.apiBaseURL, numbers: BusinessNumbers(meta: meta.phoneNumberIDs))
         }
         if whatsapp.twilio != nil || whatsapp.meta != nil { senders[.whatsapp] = whatsapp }
         if let email = settings.email, let smtp = email.smtp {

@@ -59,6 +59,6 @@ struct TicketCardTests {
         let text = card.lines(now: Self.created).map(\.text).joined()
         for bad in ["\u{1}", "\u{202E}", "\r", "\n", "\u{3}"] { #expect(!text.contains(bad)) }
         #expect(text.contains("PatACTION x K (Kettle PRIVMSG #x :hi, Gold)"))
-        #expect(text.contains("replies would go to evil@example.com"))
+        #expect(text.contains("Reply-To e***@example.com"))
     }
 }

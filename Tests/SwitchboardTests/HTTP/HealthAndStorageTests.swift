@@ -97,7 +97,7 @@ struct HealthAndStorageTests {
         _ = try AppDatabase.open(path: path)
         let harness = try WebhookHarness(database: AppDatabase.openReadOnly(path: path))
         let (params, signature) = Self.signed("SMro00000000000000000000000000001")
-        let meta = #"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messages":[{"from":"971501234567","id":"wamid.RO","timestamp":"1764000000","type":"text","text":{"body":"hi"}}]}}]}]}"#
+        let meta = #"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"1234"},"messages":[{"from":"971501234567","id":"wamid.RO","timestamp":"1764000000","type":"text","text":{"body":"hi"}}]}}]}]}"#
         try await harness.withServer { client in
             expectStatus(try await WebhookHarness.postTwilio(client, Self.path, params: params, signature: signature), .serviceUnavailable)
             expectStatus(try await WebhookHarness.postMeta(client, json: meta), .serviceUnavailable)

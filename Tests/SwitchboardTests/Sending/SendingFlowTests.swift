@@ -182,7 +182,7 @@ struct SendingFlowTests {
     /// Posts a status callback through the real webhook router, signed as Twilio signs it.
     static func postStatus(_ params: [(String, String)], desk: DeskBot, database: AppDatabase) async throws {
         let settings = WebhookServerSettings(publicURL: SendingHarness.publicURL, webhookBodyLimit: 1 << 20,
-                                             twilio: .init(authToken: SendingHarness.twilioToken), meta: nil)
+                                             twilio: .init(authToken: SendingHarness.twilioToken, numbers: [SendingHarness.twilioFrom]), meta: nil)
         let services = WebhookServices(database: database, intake: IntakePipeline(database: database, triager: FallbackTriager(), listener: desk),
                                        metrics: WebhookMetrics(registry: PrometheusCollectorRegistry()), ircState: { "connected" })
         let app = WebhookApplication.build(settings: settings, services: services, logger: .init(label: "test.status"))

@@ -3,7 +3,8 @@ import WhatsApp
 
 extension InboundMessage {
     /// A Meta Cloud API message as the desk stores it: the `wamid` is the idempotency key, Meta's own
-    /// `timestamp` orders the conversation, and `context.id` threads a reply.
+    /// `timestamp` orders the conversation, `context.id` threads a reply, and `phone_number_id` says which
+    /// of the business's numbers it was written to.
     init(meta message: MetaInboundMessage) {
         self.init(
             channel: .whatsapp,
@@ -13,7 +14,8 @@ extension InboundMessage {
             text: message.triageText,
             attachments: Self.attachments(of: message.content),
             providerTimestamp: message.timestamp,
-            inReplyTo: message.replyToMessageID)
+            inReplyTo: message.replyToMessageID,
+            businessNumber: message.businessPhoneNumberID)
     }
 
     /// What was attached; bytes stay at Meta and are fetched by media id (kept in `url`) when needed.

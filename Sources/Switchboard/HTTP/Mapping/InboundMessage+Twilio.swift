@@ -4,7 +4,8 @@ import WhatsApp
 extension InboundMessage {
     /// A Twilio inbound webhook as the desk stores it. `MessageSid` is the idempotency key; Twilio's
     /// inbound webhook carries no send time, so `providerTimestamp` stays nil and listings use the time
-    /// of storage. A reply to one of our messages threads through `OriginalRepliedMessageSid`.
+    /// of storage. A reply to one of our messages threads through `OriginalRepliedMessageSid`. `To`, the
+    /// business number written to, is kept as `whatsapp:+E164` so the reply can leave from it.
     init(twilio message: TwilioInboundMessage) {
         self.init(
             channel: .whatsapp,
@@ -16,6 +17,7 @@ extension InboundMessage {
                 AttachmentInfo(contentType: media.contentType ?? "application/octet-stream", url: media.url)
             },
             providerTimestamp: nil,
-            inReplyTo: message.repliedToMessageSid)
+            inReplyTo: message.repliedToMessageSid,
+            businessNumber: message.to.map { BusinessNumbers.twilioAddress($0) ?? $0 })
     }
 }

@@ -1,4 +1,5 @@
 import Prometheus
+import WhatsApp
 
 /// The webhook counters and the ingest latency histogram, registered in one Prometheus registry.
 ///
@@ -31,6 +32,7 @@ struct WebhookMetrics: Sendable {
     private let stored: Counter
     private let statusesApplied: Counter
     private let ingestLatency: DurationHistogram
+    private let foreignNumbers: [WhatsAppProvider: Counter]
 
     init(registry: PrometheusCollectorRegistry) {
         self.registry = registry
@@ -57,6 +59,11 @@ struct WebhookMetrics: Sendable {
         self.stored = registry.makeCounter(descriptor: descriptor("messages_stored", help: "New inbound WhatsApp messages committed."))
         self.statusesApplied = registry.makeCounter(
             descriptor: descriptor("delivery_statuses", help: "Delivery status reports received for outbound messages."))
+        let foreignName = descriptor(
+            "webhook_foreign_number", help: "WhatsApp messages and statuses for a number that is not configured; answered 200, ignored.")
+        self.foreignNumbers = Dictionary(uniqueKeysWithValues: WhatsAppProvider.allCases.map { provider in
+            (provider, registry.makeCounter(descriptor: foreignName, labels: [("provider", provider.rawValue)]))
+        })
         self.ingestLatency = registry.makeDurationHistogram(
             descriptor: descriptor("ingest_duration", unit: "seconds", help: "Time to triage and durably commit one inbound message."),
             buckets: [.milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
@@ -69,6 +76,7 @@ struct WebhookMetrics: Sendable {
     func didSkipDuplicate(_ endpoint: Endpoint) { duplicates[endpoint]?.increment() }
     func didApplyStatus() { statusesApplied.increment() }
     func didIngest(in duration: Duration) { ingestLatency.record(duration) }
+    func didIgnoreForeignNumber(_ provider: WhatsAppProvider) { foreignNumbers[provider]?.increment() }
 
     /// The Prometheus text exposition of everything in the registry.
     func exposition() -> String { registry.emitToString() }

@@ -8,7 +8,7 @@ enum WebhookApplication {
     /// Every route of DESIGN.md's HTTP contract.
     static func buildRouter(settings: WebhookServerSettings, services: WebhookServices, logger: Logger) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
-        let intake = WebhookIntake(services: services, logger: logger)
+        let intake = WebhookIntake(services: services, logger: logger, numbers: settings.numbers)
         TwilioWebhookController(settings: settings, intake: intake).addRoutes(to: router)
         MetaWebhookController(settings: settings, intake: intake).addRoutes(to: router)
         EmailWebhookController(settings: settings, intake: intake).addRoutes(to: router)

@@ -1,13 +1,19 @@
+import WhatsApp
+
 /// What the HTTP layer needs from the config, and nothing else: the handlers never see IRC or SMTP
 /// secrets, and tests build one without writing a YAML file.
 struct WebhookServerSettings: Sendable {
     struct Twilio: Sendable {
         var authToken: String
+        /// `whatsapp.twilio.from`: the numbers whose messages and statuses are ours.
+        var numbers: [String]
     }
 
     struct Meta: Sendable {
         var appSecret: String
         var verifyToken: String
+        /// `whatsapp.meta.phone_number_id`: the numbers whose messages and statuses are ours.
+        var phoneNumberIDs: [String]
     }
 
     var host: String
@@ -24,6 +30,11 @@ struct WebhookServerSettings: Sendable {
     var emailToken: String?
     var emailBodyLimit: Int = 25 << 20
 
+    /// The business numbers the webhooks accept; messages and statuses for any other are ignored.
+    var numbers: BusinessNumbers {
+        BusinessNumbers(twilio: twilio?.numbers ?? [], meta: meta?.phoneNumberIDs ?? [])
+    }
+
     init(host: String = "127.0.0.1", port: Int = 0, publicURL: String, webhookBodyLimit: Int = 1 << 20, twilio: Twilio?, meta: Meta?) {
         self.host = host
         self.port = port
@@ -37,8 +48,8 @@ struct WebhookServerSettings: Sendable {
         self.init(
             host: config.http.host, port: config.http.port, publicURL: config.http.publicURL,
             webhookBodyLimit: config.http.webhookBodyLimit,
-            twilio: config.twilio.map { Twilio(authToken: $0.authToken) },
-            meta: config.meta.map { Meta(appSecret: $0.appSecret, verifyToken: $0.verifyToken) })
+            twilio: config.twilio.map { Twilio(authToken: $0.authToken, numbers: $0.numbers) },
+            meta: config.meta.map { Meta(appSecret: $0.appSecret, verifyToken: $0.verifyToken, phoneNumberIDs: $0.phoneNumberIDs) })
         emailToken = config.email?.inboundToken
         emailBodyLimit = config.http.emailBodyLimit
     }

@@ -30,9 +30,9 @@ struct EmailWebhookController: Sendable {
                 throw WebhookRefusal.malformed("not an email message (no header section)")
             }
             guard let message = EmailIntake.inboundMessage(from: email, raw: raw) else {
-                throw WebhookRefusal.malformed("the message has no usable From or Reply-To address")
+                throw WebhookRefusal.malformed("the message has no usable From address")
             }
-            _ = try await intake.ingest(message, from: .email)
+            try await intake.ingest(message, from: .email)
             return Response(status: .ok)
         }
     }

@@ -52,10 +52,11 @@ struct MetaWebhookController: Sendable {
                 intake.logger.info("Meta notification fields not handled", metadata: ["fields": "\(payload.ignoredFields.joined(separator: ","))"])
             }
             for message in payload.messages {
-                _ = try await intake.ingest(InboundMessage(meta: message), from: .meta)
+                try await intake.ingest(InboundMessage(meta: message), from: .meta)
             }
             for status in payload.statuses {
-                try await intake.applyStatus(providerID: status.messageID, status: status.deliveryStatus, errorCode: status.errors.first?.code)
+                try await intake.applyStatus(providerID: status.messageID, status: status.deliveryStatus, errorCode: status.errors.first?.code,
+                                             number: status.businessPhoneNumberID, from: .meta)
             }
             return Response(status: .ok)
         }

@@ -31,7 +31,7 @@ struct TwilioWebhookController: Sendable {
             } catch {
                 throw WebhookRefusal.malformed("\(error)")
             }
-            _ = try await intake.ingest(InboundMessage(twilio: message), from: .twilio)
+            try await intake.ingest(InboundMessage(twilio: message), from: .twilio)
             return Response(
                 status: .ok, headers: [.contentType: "text/xml"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: Self.emptyTwiML)))
@@ -48,7 +48,8 @@ struct TwilioWebhookController: Sendable {
             } catch {
                 throw WebhookRefusal.malformed("\(error)")
             }
-            try await intake.applyStatus(providerID: callback.messageSid, status: callback.deliveryStatus, errorCode: callback.errorCode)
+            try await intake.applyStatus(providerID: callback.messageSid, status: callback.deliveryStatus, errorCode: callback.errorCode,
+                                         number: callback.from, from: .twilioStatus)
             return Response(status: .ok)
         }
     }

@@ -13,6 +13,9 @@ import WhatsApp
 struct WebhookIntake: Sendable {
     let services: WebhookServices
     let logger: Logger
+    /// The configured business numbers. Every WhatsApp message and status passes ``admits(_:on:)``
+    /// here, the one place that decides whether it is ours.
+    var numbers = BusinessNumbers()
 
     /// Runs one request's checks and answers with `work`'s response, or with the refusal it threw.
     /// Any other error can only come from the commit step, so it is a 503 too: nothing was acknowledged.
@@ -28,8 +31,11 @@ struct WebhookIntake: Sendable {
         }
     }
 
-    /// Triage, commit and hand to the desk. Returns once the message is durable (or a known duplicate).
-    func ingest(_ message: InboundMessage, from endpoint: WebhookMetrics.Endpoint) async throws(WebhookRefusal) -> IngestOutcome {
+    /// Triage, commit and hand to the desk. Returns once the message is durable (or a known duplicate),
+    /// or nil without storing anything when a WhatsApp message was written to a number that is not ours.
+    @discardableResult
+    func ingest(_ message: InboundMessage, from endpoint: WebhookMetrics.Endpoint) async throws(WebhookRefusal) -> IngestOutcome? {
+        guard admits(message.businessNumber, on: endpoint) else { return nil }
         let clock = ContinuousClock()
         let start = clock.now
         let outcome: IngestOutcome
@@ -58,7 +64,12 @@ struct WebhookIntake: Sendable {
     /// Applies a provider's delivery report to the outbound message it names. A report about a message
     /// we do not know (sent before a restore, or by another system on the same number) is logged and
     /// acknowledged: retrying it would never help.
-    func applyStatus(providerID: String, status: WhatsApp.DeliveryStatus, errorCode: Int?) async throws(WebhookRefusal) {
+    ///
+    /// - Parameter number: the business number the status is about (Twilio's `From`, Meta's
+    ///   `phone_number_id`); a status for a number that is not ours is ignored like a foreign message.
+    func applyStatus(providerID: String, status: WhatsApp.DeliveryStatus, errorCode: Int?, number: String?,
+                     from endpoint: WebhookMetrics.Endpoint) async throws(WebhookRefusal) {
+        guard admits(number, on: endpoint) else { return }
         services.metrics.didApplyStatus()
         guard let mapped = Desk.DeliveryStatus(rawValue: status.rawValue), status != .unknown else {
             logger.debug("status without meaning for outbound messages", metadata: ["provider_id": "\(providerID)"])
@@ -78,6 +89,26 @@ struct WebhookIntake: Sendable {
         if update.changed {
             await services.intake.listener.didUpdateDelivery(update.message)
         }
+    }
+
+    /// Whether a message or status for `number` is this desk's. Email has no number. A WhatsApp item for
+    /// another number on the same account (or with none) is answered 200 like any other, so the
+    /// provider does not retry it, but nothing is stored; it is counted and logged.
+    func admits(_ number: String?, on endpoint: WebhookMetrics.Endpoint) -> Bool {
+        let provider: WhatsAppProvider
+        switch endpoint {
+        case .email: return true
+        case .twilio, .twilioStatus: provider = .twilio
+        case .meta: provider = .meta
+        }
+        let ours = provider == .twilio ? numbers.owns(twilio: number) : numbers.owns(meta: number)
+        if !ours {
+            services.metrics.didIgnoreForeignNumber(provider)
+            logger.notice("webhook item for a number that is not configured here; ignored", metadata: [
+                "endpoint": "\(endpoint.rawValue)", "number": "\(number ?? "none")",
+            ])
+        }
+        return ours
     }
 
     private func log(_ refusal: WebhookRefusal, endpoint: WebhookMetrics.Endpoint, path: String) {

@@ -16,6 +16,9 @@ struct WebhookHarness: Sendable {
     static let twilioToken = "tw-auth-0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f"
     static let metaAppSecret = "meta-secret-9a8b7c6d5e4f"
     static let metaVerifyToken = "meta-verify-31415926"
+    /// The business numbers the harness is configured with (`whatsapp.twilio.from`, `phone_number_id`).
+    static let twilioNumber = "whatsapp:+14155238886"
+    static let metaPhoneNumberID = "1234"
 
     var settings: WebhookServerSettings
     let database: AppDatabase
@@ -30,8 +33,8 @@ struct WebhookHarness: Sendable {
         self.metrics = WebhookMetrics(registry: PrometheusCollectorRegistry())
         self.settings = WebhookServerSettings(
             publicURL: Self.publicURL, webhookBodyLimit: bodyLimit,
-            twilio: twilio ? .init(authToken: Self.twilioToken) : nil,
-            meta: meta ? .init(appSecret: Self.metaAppSecret, verifyToken: Self.metaVerifyToken) : nil)
+            twilio: twilio ? .init(authToken: Self.twilioToken, numbers: [Self.twilioNumber]) : nil,
+            meta: meta ? .init(appSecret: Self.metaAppSecret, verifyToken: Self.metaVerifyToken, phoneNumberIDs: [Self.metaPhoneNumberID]) : nil)
     }
 
     var logger: Logger {
