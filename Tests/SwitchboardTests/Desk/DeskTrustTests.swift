@@ -24,7 +24,7 @@ struct DeskTrustTests {
     func noPieceStartsWithCustomerText() async throws {
         let h = try await DeskFlowTests.start(nick: "desksplit", channels: ["#ds-support", "#ds-finance", "#ds-churn"])
         defer { Task { await h.stop() } }
-        let aisha = RunningClient(h.net.configuration(nick: "aisha", account: "aisha", channels: ["#ds-support"]))
+        let aisha = RunningClient(h.net.configuration(nick: "ds-aisha", account: "aisha", channels: ["#ds-support"]))
         defer { Task { await aisha.stop() } }
         try await aisha.waitUntilJoined("#ds-support")
 
@@ -59,8 +59,8 @@ struct DeskTrustTests {
         ]
         let h = try await DeskFlowTests.start(nick: "deskhold", channels: ["#dh-support", "#dh-finance", "#dh-churn"], agents: agents)
         defer { Task { await h.stop() } }
-        let aisha = RunningClient(h.net.configuration(nick: "aisha", account: "aisha", channels: ["#dh-support"]))
-        let colleague = RunningClient(h.net.configuration(nick: "techlead", account: "techlead", channels: ["#dh-support"]))
+        let aisha = RunningClient(h.net.configuration(nick: "dh-aisha", account: "aisha", channels: ["#dh-support"]))
+        let colleague = RunningClient(h.net.configuration(nick: "dh-colleague", account: "techlead", channels: ["#dh-support"]))
         defer { Task { await aisha.stop(); await colleague.stop() } }
         try await aisha.waitUntilJoined("#dh-support")
         try await colleague.waitUntilJoined("#dh-support")
@@ -89,7 +89,7 @@ struct DeskTrustTests {
         _ = try await DeskFlowTests.lines(colleague, containing: "#1 is held by aisha", in: "#dh-support")
         #expect(try await h.database.ticket(id: 1)?.owner == "aisha")
 
-        let founder = RunningClient(h.net.configuration(nick: "founder", account: "founder", channels: ["#dh-support"]))
+        let founder = RunningClient(h.net.configuration(nick: "dh-founder", account: "founder", channels: ["#dh-support"]))
         defer { Task { await founder.stop() } }
         try await founder.waitUntilJoined("#dh-support")
         try await founder.client.sendText("!assign 1 techlead", to: "#dh-support")
@@ -105,7 +105,7 @@ struct DeskTrustTests {
         try await eventually("routing") { try await h.database.ticket(id: 1)?.routeChannel != nil }
         try await Task.sleep(for: .milliseconds(500))
         let before = try await h.database.history(ticketID: 1).count
-        let mallory = RunningClient(h.net.configuration(nick: "mallory", account: "mallory"))
+        let mallory = RunningClient(h.net.configuration(nick: "dx-mallory", account: "mallory"))
         let anonymous = RunningClient(h.net.configuration(nick: "anon\(Int.random(in: 100...999))"))
         defer { Task { await mallory.stop(); await anonymous.stop() } }
         try await mallory.waitUntilRegistered()
@@ -131,8 +131,8 @@ struct DeskTrustTests {
         let h = try await DeskFlowTests.start(nick: "deskdm", channels: ["#dd-support", "#dd-finance", "#dd-churn"],
                                               floodBurst: 2, floodInterval: .seconds(3))
         defer { Task { await h.stop() } }
-        let aisha = RunningClient(h.net.configuration(nick: "aisha", account: "aisha", channels: ["#dd-support"]))
-        let mallory = RunningClient(h.net.configuration(nick: "mallory", account: "mallory", channels: ["#dd-support"]))
+        let aisha = RunningClient(h.net.configuration(nick: "dd-aisha", account: "aisha", channels: ["#dd-support"]))
+        let mallory = RunningClient(h.net.configuration(nick: "dd-mallory", account: "mallory", channels: ["#dd-support"]))
         defer { Task { await aisha.stop(); await mallory.stop() } }
         try await aisha.waitUntilJoined("#dd-support")
         try await mallory.waitUntilJoined("#dd-support")
@@ -145,9 +145,9 @@ struct DeskTrustTests {
         try await aisha.client.sendText("customer 1", to: "deskdm")
         try await Task.sleep(for: .milliseconds(300))
         #expect(await h.bot.queuedLineCount > 0, "the private reply is still waiting")
-        try await aisha.client.send(IRCMessage(command: "NICK", parameters: ["aisha_away"]))
-        try await eventually("the nick change") { await aisha.client.currentNick == "aisha_away" }
-        try await mallory.client.send(IRCMessage(command: "NICK", parameters: ["aisha"]))
+        try await aisha.client.send(IRCMessage(command: "NICK", parameters: ["dd-aisha-away"]))
+        try await eventually("the nick change") { await aisha.client.currentNick == "dd-aisha-away" }
+        try await mallory.client.send(IRCMessage(command: "NICK", parameters: ["dd-aisha"]))
 
         let contacts = try await DeskFlowTests.lines(aisha, containing: "+971501119876", timeout: .seconds(40))
         #expect(contacts.channel == nil)
@@ -162,7 +162,7 @@ struct DeskTrustTests {
         let h = try await DeskFlowTests.start(nick: "deskflood", channels: ["#df2-support", "#df2-finance", "#df2-churn"],
                                               floodBurst: 4, floodInterval: .seconds(2))
         defer { Task { await h.stop() } }
-        let aisha = RunningClient(h.net.configuration(nick: "aisha", account: "aisha", channels: ["#df2-support"]))
+        let aisha = RunningClient(h.net.configuration(nick: "df2-aisha", account: "aisha", channels: ["#df2-support"]))
         defer { Task { await aisha.stop() } }
         try await aisha.waitUntilJoined("#df2-support")
 
@@ -182,7 +182,7 @@ struct DeskTrustTests {
             let asked = ContinuousClock.now
             try await aisha.client.sendText("!help queue", to: "#df2-support")
             try await eventually("help #\(attempt)", timeout: .seconds(30), every: .milliseconds(20)) {
-                await Self.botLines(aisha, from: "deskflood").filter { $0.hasPrefix("aisha: !queue") }.count == attempt
+                await Self.botLines(aisha, from: "deskflood").filter { $0.hasPrefix("df2-aisha: !queue") }.count == attempt
             }
             latencies.append(asked.duration(to: .now))
             try await Task.sleep(for: .seconds(1))
@@ -195,7 +195,7 @@ struct DeskTrustTests {
         var shown = 0
         var lines: [String] = []
         try await eventually("all 1,000 shown", timeout: .seconds(60)) {
-            lines = await Self.botLines(aisha, from: "deskflood").filter { !$0.hasPrefix("aisha:") }
+            lines = await Self.botLines(aisha, from: "deskflood").filter { !$0.hasPrefix("df2-aisha:") }
             shown = lines.filter { $0.contains("!claim") }.count
                 + lines.compactMap { $0.contains(" urgent in #df2-support") ? Int($0.prefix { $0.isNumber }) : nil }.reduce(0, +)
             return shown >= 1000
@@ -211,7 +211,7 @@ struct DeskTrustTests {
     func noMessageFallsThrough() async throws {
         let h = try await DeskFlowTests.start(nick: "desknoaction", channels: ["#dn-support", "#dn-finance", "#dn-churn"])
         defer { Task { await h.stop() } }
-        let aisha = RunningClient(h.net.configuration(nick: "aisha", account: "aisha", channels: ["#dn-support"]))
+        let aisha = RunningClient(h.net.configuration(nick: "dn-aisha", account: "aisha", channels: ["#dn-support"]))
         defer { Task { await aisha.stop() } }
         try await aisha.waitUntilJoined("#dn-support")
 
@@ -244,8 +244,8 @@ struct DeskTrustTests {
     func reviewedIsSent() async throws {
         let h = try await DeskFlowTests.start(nick: "deskdraft", channels: ["#dr-support", "#dr-finance", "#dr-churn"])
         defer { Task { await h.stop() } }
-        let aisha = RunningClient(h.net.configuration(nick: "aisha", account: "aisha", channels: ["#dr-support"]))
-        let founder = RunningClient(h.net.configuration(nick: "founder", account: "founder", channels: ["#dr-support"]))
+        let aisha = RunningClient(h.net.configuration(nick: "dr-aisha", account: "aisha", channels: ["#dr-support"]))
+        let founder = RunningClient(h.net.configuration(nick: "dr-founder", account: "founder", channels: ["#dr-support"]))
         defer { Task { await aisha.stop(); await founder.stop() } }
         try await aisha.waitUntilJoined("#dr-support")
         try await founder.waitUntilJoined("#dr-support")

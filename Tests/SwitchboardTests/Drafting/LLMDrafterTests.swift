@@ -70,7 +70,7 @@ struct LLMDrafterTests {
         try await rig.customerWrites("I was charged twice for Growth this month")
         try await rig.waitForTimers(1, count: 2)
         await rig.agent("draft 1 duplicate charge of AED 299 refunded today, 5-7 working days")
-        #expect(rig.output.all.contains("  Hi Omar 👋 We refunded the AED 299 duplicate today; it reaches your card in 5-7 working days."))
+        #expect(rig.output.all.contains("#1 │ Hi Omar 👋 We refunded the AED 299 duplicate today; it reaches your card in 5-7 working days."))
         let first = try #require(try await rig.database.history(ticketID: 1).last { $0.kind == .drafted })
         #expect(first.detail["source"] == "LLM")
         let prompt = try #require(stub.requests.first?.text)
