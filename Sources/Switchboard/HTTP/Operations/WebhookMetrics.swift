@@ -30,6 +30,7 @@ struct WebhookMetrics: Sendable {
     private let rejected: [Endpoint: [Rejection: Counter]]
     private let stored: Counter
     private let statusesApplied: Counter
+    private let healthChecks: Counter
     private let ingestLatency: DurationHistogram
 
     init(registry: PrometheusCollectorRegistry) {
@@ -57,6 +58,8 @@ struct WebhookMetrics: Sendable {
         self.stored = registry.makeCounter(descriptor: descriptor("messages_stored", help: "New inbound WhatsApp messages committed."))
         self.statusesApplied = registry.makeCounter(
             descriptor: descriptor("delivery_statuses", help: "Delivery status reports received for outbound messages."))
+        self.healthChecks = registry.makeCounter(
+            descriptor: descriptor("health_write_checks", help: "Database write checks run for /healthz (at most one a second)."))
         self.ingestLatency = registry.makeDurationHistogram(
             descriptor: descriptor("ingest_duration", unit: "seconds", help: "Time to triage and durably commit one inbound message."),
             buckets: [.milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
@@ -69,6 +72,7 @@ struct WebhookMetrics: Sendable {
     func didSkipDuplicate(_ endpoint: Endpoint) { duplicates[endpoint]?.increment() }
     func didApplyStatus() { statusesApplied.increment() }
     func didIngest(in duration: Duration) { ingestLatency.record(duration) }
+    func didCheckHealth() { healthChecks.increment() }
 
     /// The Prometheus text exposition of everything in the registry.
     func exposition() -> String { registry.emitToString() }
