@@ -29,12 +29,22 @@ public actor IRCClient {
     private var generation = 0
     private var lastInbound = ContinuousClock.now
     private var outstandingPing: (token: String, sentAt: ContinuousClock.Instant)?
-    private var stsPolicy: (port: Int, until: ContinuousClock.Instant)?
+    /// A plaintext connection was told to use TLS on this port (an STS upgrade policy): the next attempt
+    /// does. Persistence policies, learned over TLS, live in `stsStore` instead.
+    private var stsUpgrade: (port: Int, until: ContinuousClock.Instant)?
+    private let stsStore: any STSPolicyStore
+    /// The port of the current connection, which a persistence policy pins.
+    private var connectedPort: Int?
     private var shuttingDown = false
+    /// The reconnect loop started by `run()`, cancelled by `shutdown()` when it must not wait any longer.
+    private var loopTask: Task<Void, Never>?
     private var backoff: ReconnectBackoff
 
-    public init(configuration: IRCClientConfiguration, logger: Logger = Logger(label: "switchboard.irc")) {
+    /// - Parameter stsStore: where STS policies survive a restart; the default keeps them in memory.
+    public init(configuration: IRCClientConfiguration, stsStore: any STSPolicyStore = InMemorySTSPolicyStore(),
+                logger: Logger = Logger(label: "switchboard.irc")) {
         self.configuration = configuration
+        self.stsStore = stsStore
         self.logger = logger
         (events, eventSink) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(10_000))
         gate = FloodGate(clock: ContinuousClock(), burst: configuration.floodBurst, interval: configuration.floodInterval)
@@ -47,7 +57,21 @@ public actor IRCClient {
     // MARK: - Public API
 
     /// Connects and keeps reconnecting until `shutdown()` or cancellation.
+    ///
+    /// The loop runs in a task of its own so that `shutdown()` can end it wherever it is: waiting out a
+    /// reconnect backoff (minutes at most), or holding a link whose server ignores QUIT.
     public func run() async {
+        let loop = Task { await self.connectionLoop() }
+        loopTask = loop
+        await withTaskCancellationHandler {
+            await loop.value
+        } onCancel: {
+            loop.cancel()
+        }
+        eventSink.finish()
+    }
+
+    private func connectionLoop() async {
         while !shuttingDown && !Task.isCancelled {
             let started = ContinuousClock.now
             do {
@@ -68,19 +92,32 @@ public actor IRCClient {
             logger.info("reconnecting to \(configuration.host) in \(delay)")
             try? await Task.sleep(for: delay)
         }
-        eventSink.finish()
     }
 
-    /// Sends QUIT and waits briefly for the server to close the link, so the TLS stream ends cleanly.
+    /// Sends QUIT and waits up to `configuration.quitTimeout` for the server to close the link, so the
+    /// TLS stream ends cleanly; a server that never closes it is cut off then, and `run()` returns.
+    /// Without a link (connecting, or waiting to reconnect) the loop ends at once.
     public func shutdown(message: String = "Switchboard shutting down") async {
+        guard !shuttingDown else { return }
         shuttingDown = true
-        guard let outbound else { return }
-        try? await write(IRCMessage(command: "QUIT", parameters: [message]), to: outbound)
-        let current = generation
-        Task { [weak self] in
-            try? await Task.sleep(for: .seconds(5))
-            await self?.forceClose(generation: current)
+        guard let outbound else {
+            loopTask?.cancel()
+            return
         }
+        // The deadline starts before the write: a server that stopped reading could hold the write too.
+        let timeout = configuration.quitTimeout
+        Task { [weak self] in
+            try? await Task.sleep(for: timeout)
+            await self?.abandonConnection(after: timeout)
+        }
+        try? await write(IRCMessage(command: "QUIT", parameters: [message]), to: outbound)
+    }
+
+    /// Ends the connection loop if it is still running: the server did not close the link after QUIT.
+    private func abandonConnection(after timeout: Duration) {
+        guard let loopTask, state != .disconnected else { return }
+        logger.warning("\(configuration.host) did not close the link within \(timeout) of QUIT; closing it")
+        loopTask.cancel()
     }
 
     public func send(_ message: IRCMessage, priority: OutboundPriority = .commandReply) throws {
@@ -170,11 +207,13 @@ public actor IRCClient {
     private func runOneConnection() async throws {
         var useTLS = configuration.useTLS
         var port = configuration.port
-        if let sts = stsPolicy, sts.until > .now {
-            useTLS = true
-            port = sts.port
+        if let upgrade = stsUpgrade, upgrade.until > .now {
+            (useTLS, port) = (true, upgrade.port)
+        } else if let policy = await activeSTSPolicy() {
+            (useTLS, port) = (true, policy.port)
         }
         state = .connecting
+        connectedPort = port
         let transport = try IRCTransport(configuration: configuration, useTLS: useTLS)
         let connection = try await transport.connect(host: configuration.host, port: port, timeout: configuration.connectTimeout)
         generation += 1
@@ -212,7 +251,7 @@ public actor IRCClient {
     private func handle(line: String, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, generation: Int) async throws {
         lastInbound = .now
         guard !line.isEmpty else { return }
-        logger.trace("<< \(line.hasPrefix("AUTHENTICATE") ? "AUTHENTICATE ***" : line)")
+        logger.trace("<< \(LogRedaction.redacted(line))")
         let message: IRCMessage
         do {
             message = try IRCMessage(parsing: line)
@@ -257,11 +296,43 @@ public actor IRCClient {
                     outstandingPing = nil
                 }
             case .stsUpgrade(let port):
-                stsPolicy = (port, ContinuousClock.now.advanced(by: .seconds(60)))
+                stsUpgrade = (port, ContinuousClock.now.advanced(by: .seconds(60)))
                 backoff.reset()
-            case .stsPersist(let port, let duration):
-                stsPolicy = (port, ContinuousClock.now.advanced(by: .seconds(duration)))
+            case .stsPersist(let duration):
+                await persistSTSPolicy(duration: duration)
             }
+        }
+    }
+
+    /// The stored STS policy for our host while it lasts; an expired one is forgotten. A store that cannot
+    /// be read is logged and treated as empty: the configured `tls` setting still applies.
+    private func activeSTSPolicy() async -> PersistedSTSPolicy? {
+        let host = configuration.host.lowercased()
+        do {
+            guard let policy = try await stsStore.policy(for: host) else { return nil }
+            if policy.expiresAt > Date() { return policy }
+            try await stsStore.removePolicy(for: host)
+        } catch {
+            logger.warning("cannot read the stored STS policy for \(host): \(error)")
+        }
+        return nil
+    }
+
+    /// Remembers (or, for `duration=0`, forgets) the policy a TLS connection advertised. The server sends
+    /// it on every connection, so each one restarts the duration, as the STS specification asks.
+    private func persistSTSPolicy(duration: Int) async {
+        guard let port = connectedPort else { return }
+        let host = configuration.host.lowercased()
+        do {
+            if duration <= 0 {
+                try await stsStore.removePolicy(for: host)
+                logger.info("STS policy for \(host) removed (duration=0)")
+            } else {
+                try await stsStore.save(PersistedSTSPolicy(host: host, port: port, expiresAt: Date().addingTimeInterval(TimeInterval(duration))))
+                logger.debug("STS policy for \(host): TLS on port \(port) for \(duration) s")
+            }
+        } catch {
+            logger.warning("cannot store the STS policy for \(host): \(error)")
         }
     }
 
@@ -270,27 +341,22 @@ public actor IRCClient {
         try? await write(message, to: outbound)
     }
 
-    private func forceClose(generation: Int) {
-        guard generation == self.generation, state != .disconnected else { return }
-        outbound?.finish()
-    }
-
     private func write(_ message: IRCMessage, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
         try await write(line: try message.serialized(), to: outbound)
     }
 
+    /// Writes a line past the queue (registration, PONG, QUIT), still charged to the flood gate.
     private func write(line: String, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
-        logger.trace(">> \(Self.redacted(line))")
         // Servers do not count the CAP/SASL exchange against a client's message budget; charging it would
         // hold the first real replies for ~20 s.
         if session?.phase == .registered { gate.acquireUnconditionally() }
-        try await outbound.write(ByteBuffer(string: line + "\r\n"))
+        try await transmit(line, to: outbound)
     }
 
-    /// SASL payloads carry the password; they never reach a log.
-    private static func redacted(_ line: String) -> String {
-        line.hasPrefix("AUTHENTICATE ") && !line.hasPrefix("AUTHENTICATE PLAIN") && !line.hasPrefix("AUTHENTICATE EXTERNAL")
-            ? "AUTHENTICATE ***" : line
+    /// Every line we send goes out here, so every one is logged the same way, secrets redacted.
+    private func transmit(_ line: String, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
+        logger.trace(">> \(LogRedaction.redacted(line))")
+        try await outbound.write(ByteBuffer(string: line + "\r\n"))
     }
 
     // MARK: - Writer and keepalive
@@ -330,8 +396,7 @@ public actor IRCClient {
         while !Task.isCancelled {
             switch nextWriterStep() {
             case .send(let line):
-                logger.trace(">> \(Self.redacted(line))")
-                try await outbound.write(ByteBuffer(string: line + "\r\n"))
+                try await transmit(line, to: outbound)
             case .wait(let delay):
                 // Woken early by a new line: a command reply must not sleep out a card's wait.
                 await waitForWork(atMost: delay)

@@ -51,6 +51,8 @@ public struct IRCClientConfiguration: Sendable {
     public var reconnect: ReconnectPolicy
     public var rejoinDelay: Duration
     public var connectTimeout: Duration
+    /// How long `shutdown()` waits after QUIT for the server to close the link before closing it itself.
+    public var quitTimeout: Duration
     public var versionReply: String
     /// The services nick watched with MONITOR, so the application learns when accounts cannot be
     /// verified (Atheme unlinked) and when they can again; nil turns the watch off.
@@ -84,6 +86,7 @@ public struct IRCClientConfiguration: Sendable {
         reconnect: ReconnectPolicy = ReconnectPolicy(),
         rejoinDelay: Duration = .seconds(5),
         connectTimeout: Duration = .seconds(15),
+        quitTimeout: Duration = .seconds(3),
         versionReply: String = "Switchboard (Swift)",
         servicesNick: String? = "NickServ",
         waitsForServices: Bool = true,
@@ -109,6 +112,7 @@ public struct IRCClientConfiguration: Sendable {
         self.reconnect = reconnect
         self.rejoinDelay = rejoinDelay
         self.connectTimeout = connectTimeout
+        self.quitTimeout = quitTimeout
         self.versionReply = versionReply
         self.servicesNick = servicesNick
         self.waitsForServices = waitsForServices

@@ -67,9 +67,23 @@ extension AppDatabase {
     }
 
     /// Writes a consistent copy of the database to `path` while others keep writing (`backup`).
+    ///
+    /// The file is created with `O_CREAT | O_EXCL` and mode 0600 before SQLite opens it: an existing
+    /// file (or a symlink planted at that name) is refused by the same system call that would create it,
+    /// with no check-then-open window, and the copy of every customer's data is private from its first
+    /// byte. A backup that fails after that removes its own file.
     public func backup(to path: String) throws {
-        let destination = try DatabaseQueue(path: path)
-        try reader.backup(to: destination)
+        if let code = createExclusively(path) {
+            throw StoreError(code == EEXIST ? .backupExists(path: path) : .backupNotCreated(path: path, errno: code))
+        }
+        do {
+            // SQLite takes the empty file as an empty database and writes the copy into it.
+            let destination = try DatabaseQueue(path: path)
+            try reader.backup(to: destination)
+        } catch {
+            unlink(path)
+            throw error
+        }
     }
 
     /// Proves the database can take a write right now (for `/healthz`): commits a write that changes
@@ -85,4 +99,14 @@ extension AppDatabase {
             }
         }
     }
+}
+
+/// Creates an empty file at `path` with mode 0600, failing if anything (a file, or a symlink even to
+/// nowhere) is already there; returns the `errno` of a failure. Outside `AppDatabase`, whose `open`
+/// would hide the system call's.
+private func createExclusively(_ path: String) -> Int32? {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    guard descriptor >= 0 else { return errno }
+    close(descriptor)
+    return nil
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Errors the store raises itself. SQLite errors come through as GRDB's `DatabaseError`; use
@@ -13,6 +14,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case databaseMissing(path: String)
         case schemaOutdated(path: String)
         case knowledgeFolderMissing(path: String)
+        case backupExists(path: String)
+        case backupNotCreated(path: String, errno: Int32)
     }
 
     let reason: Reason
@@ -38,6 +41,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .databaseMissing(let path): "no database at \(path); start serve once to create it"
         case .schemaOutdated(let path): "the database at \(path) has not been migrated; start serve once to upgrade it"
         case .knowledgeFolderMissing(let path): "the knowledge-base folder \(path) does not exist"
+        case .backupExists(let path): "\(path) already exists; a backup never overwrites a file, choose a new name"
+        case .backupNotCreated(let path, let code): "cannot create \(path): \(String(cString: strerror(code)))"
         }
     }
 

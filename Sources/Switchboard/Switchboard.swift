@@ -1,6 +1,6 @@
 import ArgumentParser
 
-@main
+/// The command tree. The process starts in ``SwitchboardMain``, which runs it.
 struct Switchboard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard",

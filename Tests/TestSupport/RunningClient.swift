@@ -1,7 +1,7 @@
 public import Foundation
 import IRC
 public import IRCClient
-import Logging
+public import Logging
 
 /// An `IRCClient` running in the background with its events collected, so a test can wait for one.
 public final class RunningClient: Sendable {
@@ -10,13 +10,19 @@ public final class RunningClient: Sendable {
     private let runTask: Task<Void, Never>
     private let collectTask: Task<Void, Never>
 
-    public init(_ configuration: IRCClientConfiguration) {
-        var logger = Logger(label: "test.\(configuration.nick)")
-        logger.logLevel = ProcessInfo.processInfo.environment["SWITCHBOARD_IRC_TRACE"] != nil ? .trace : .info
-        let client = IRCClient(configuration: configuration, logger: logger)
+    /// `logger` replaces the default one (info, or trace with `SWITCHBOARD_IRC_TRACE` set), for a test
+    /// that inspects the log.
+    public init(_ configuration: IRCClientConfiguration, stsStore: any STSPolicyStore = InMemorySTSPolicyStore(),
+                logger: Logger? = nil) {
+        var fallback = Logger(label: "test.\(configuration.nick)")
+        fallback.logLevel = ProcessInfo.processInfo.environment["SWITCHBOARD_IRC_TRACE"] != nil ? .trace : .info
+        let client = IRCClient(configuration: configuration, stsStore: stsStore, logger: logger ?? fallback)
         self.client = client
-        runTask = Task { await client.run() }
         let recorder = self.recorder
+        runTask = Task {
+            await client.run()
+            await recorder.runReturned()
+        }
         collectTask = Task {
             for await event in client.events { await recorder.append(event) }
         }
@@ -44,6 +50,9 @@ public final class RunningClient: Sendable {
 
     public var events: [IRCEvent] { get async { await recorder.all } }
 
+    /// Whether the client's `run()` has returned (after `shutdown()`, it must, and soon).
+    public var hasReturned: Bool { get async { await recorder.returned } }
+
     public func messages(in channel: String? = nil) async -> [IRCChatMessage] {
         await recorder.all.compactMap {
             guard case .message(let message) = $0 else { return nil }
@@ -64,6 +73,8 @@ public final class RunningClient: Sendable {
 
 private actor EventRecorder {
     private(set) var all: [IRCEvent] = []
+    private(set) var returned = false
+    func runReturned() { returned = true }
     public func append(_ event: IRCEvent) { all.append(event) }
     public func first(where predicate: (IRCEvent) -> Bool) -> IRCEvent? { all.first(where: predicate) }
     public func clear() { all.removeAll() }

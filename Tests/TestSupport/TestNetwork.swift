@@ -23,6 +23,9 @@ public struct TestNetwork: Sendable {
         public var tls_port: Int?
         public var plain_port: Int
         public var wrong_host_port: Int?
+        /// A listener with a self-signed certificate for `pinned.example`, and the SHA-256 of its DER.
+        public var self_signed_port: Int?
+        public var self_signed_fingerprint: String?
         public var ca_file: String?
         public var accounts: [String: Account]
     }
@@ -43,10 +46,13 @@ public struct TestNetwork: Sendable {
         "mallory:mallory-secret-5",
     ]
 
-    public static func start(accounts: [String] = standardAccounts) async throws -> TestNetwork {
+    /// A network of its own. `stsDuration` (seconds, at least 60) makes InspIRCd advertise an IRCv3 STS
+    /// policy: `port=` (the TLS port) over plaintext and `duration=` over TLS.
+    public static func start(accounts: [String] = standardAccounts, stsDuration: Int? = nil) async throws -> TestNetwork {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-testnet-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try await script(["start", dir] + accounts.flatMap { ["--account", $0] })
+        let sts = stsDuration.map { ["--sts-duration", String($0)] } ?? []
+        try await script(["start", dir] + accounts.flatMap { ["--account", $0] } + sts)
         let data = try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("testnet.json"))
         return TestNetwork(info: try JSONDecoder().decode(Info.self, from: data))
     }

@@ -2,11 +2,13 @@
 """A throwaway IRC network for tests and the demo: InspIRCd 3 + Atheme 7 over TLS, or ngIRCd.
 
 Every network lives in its own folder, on free loopback ports, with a fresh CA, a server certificate
-for irc.test/localhost/127.0.0.1, a second listener whose certificate names the wrong host, and
+for irc.test/localhost/127.0.0.1, a second listener whose certificate names the wrong host, a third
+with a self-signed certificate for another name (its SHA-256 is in testnet.json, for pinning), and
 services accounts registered through NickServ exactly as a person would register them. The folder's
 testnet.json tells clients where everything is.
 
     testnet.py start DIR [--account NAME:PASSWORD[:cert]]...   start both servers, register accounts
+              [--sts-duration SECONDS]                       also advertise an IRCv3 STS policy (TLS port)
     testnet.py stop DIR                                      stop everything started in DIR
     testnet.py stop-ircd DIR | start-ircd DIR                kill or restart InspIRCd alone
     testnet.py stop-services DIR | start-services DIR        kill or restart Atheme alone
@@ -70,6 +72,14 @@ def make_certificates(d):
         openssl("x509", "-req", "-in", f"{d}/{name}req.pem", "-CA", f"{d}/ca.pem", "-CAkey", f"{d}/ca-key.pem",
                 "-CAcreateserial", "-out", f"{d}/{name}cert.pem", "-days", "30", "-extfile", f"{d}/{name}ext.cnf")
         os.chmod(f"{d}/{name}key.pem", 0o644)
+    # A self-signed certificate for a name the clients never use: only a pin of its SHA-256 makes it acceptable.
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{d}/selfsigned-key.pem",
+            "-out", f"{d}/selfsigned-cert.pem", "-days", "30", "-subj", "/CN=pinned.example",
+            "-addext", "subjectAltName=DNS:pinned.example")
+    os.chmod(f"{d}/selfsigned-key.pem", 0o644)
+    der = subprocess.run(["openssl", "x509", "-in", f"{d}/selfsigned-cert.pem", "-outform", "DER"],
+                         check=True, capture_output=True).stdout
+    return hashlib.sha256(der).hexdigest()
 
 
 def make_client_certificate(d, account):
@@ -264,18 +274,30 @@ def parse_account(spec):
     return parts[0], parts[1], len(parts) > 2 and parts[2] == "cert"
 
 
+def sts_block(duration, tls_port):
+    """InspIRCd's STS policy: `port=` over plaintext, `duration=` over TLS to clients whose SNI is localhost."""
+    if duration is None:
+        return ""
+    if duration < 60:
+        raise SystemExit("testnet: --sts-duration must be at least 60 (InspIRCd's minimum)")
+    return (f'<module name="ircv3_sts">\n'
+            f'<sts host="localhost" port="{tls_port}" duration="{duration}" preload="no">\n')
+
+
 def cmd_start(args):
     ensure_installed(["inspircd", "atheme-services", "openssl"])
     d = os.path.abspath(args.dir)
     os.makedirs(f"{d}/adb", exist_ok=True)
-    make_certificates(d)
+    self_signed_fingerprint = make_certificates(d)
     net = {
         "dir": d, "host": "localhost", "server_name": "irc.test",
         "tls_port": free_port(), "plain_port": free_port(), "wrong_host_port": free_port(), "link_port": free_port(),
+        "self_signed_port": free_port(), "self_signed_fingerprint": self_signed_fingerprint,
         "ca_file": f"{d}/ca.pem", "oper": {"name": "testoper", "password": secrets.token_hex(8)}, "accounts": {},
     }
     values = {"DIR": d, "TLS_PORT": net["tls_port"], "PLAIN_PORT": net["plain_port"],
               "WRONG_PORT": net["wrong_host_port"], "LINK_PORT": net["link_port"],
+              "SELF_SIGNED_PORT": net["self_signed_port"], "STS": sts_block(args.sts_duration, net["tls_port"]),
               "LINK_PASS": secrets.token_hex(8), "OPER_PASS": net["oper"]["password"]}
     render("inspircd.conf.in", f"{d}/inspircd.conf", values)
     render("atheme.conf.in", f"{d}/atheme.conf", values)
@@ -330,6 +352,7 @@ def main():
     start = sub.add_parser("start")
     start.add_argument("dir")
     start.add_argument("--account", action="append", default=[], help="NAME:PASSWORD, or NAME:PASSWORD:cert")
+    start.add_argument("--sts-duration", type=int, default=None, help="advertise STS with this duration (seconds)")
     for name in ("stop", "stop-ircd", "start-ircd", "stop-services", "start-services", "start-ngircd"):
         sub.add_parser(name).add_argument("dir")
     args = parser.parse_args()

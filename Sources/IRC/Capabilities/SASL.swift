@@ -5,8 +5,9 @@ public enum SASL {
     /// The largest base64 piece one `AUTHENTICATE` line may carry.
     public static let chunkSize = 400
 
-    /// Base64 of `authzid NUL authcid NUL password` (RFC 4616). An empty authorisation identity means
-    /// "act as the account I authenticate as", which is what a bot wants.
+    /// Base64 of `authzid NUL authcid NUL password` (RFC 4616). RFC 4616 lets the authorisation identity
+    /// be empty ("act as the account I authenticate as"), but the IRC client sends the account in both,
+    /// as irssi, WeeChat and HexChat do, because that is the form every services package accepts.
     ///
     /// A NUL inside a component would shift the fields; use ``isValidPlainComponent(_:)`` on configuration.
     public static func plainPayload(authorizationIdentity: String = "", authenticationIdentity: String,

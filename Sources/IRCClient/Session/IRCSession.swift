@@ -24,8 +24,9 @@ public struct IRCSession: Sendable {
         case pong(token: String)
         /// Over plaintext the server published an STS policy: reconnect with TLS to this port.
         case stsUpgrade(port: Int)
-        /// Over TLS the server published an STS policy that must be remembered for `duration` seconds.
-        case stsPersist(port: Int, duration: Int)
+        /// Over TLS the server published an STS policy that must be remembered for `duration` seconds (for
+        /// the port of this connection); `duration=0` means forget it.
+        case stsPersist(duration: Int)
     }
 
     /// Capabilities worth having; the rest of the client copes without any of them.
@@ -57,6 +58,8 @@ public struct IRCSession: Sendable {
     private var capabilityListComplete = false
     private var pendingRequests: Set<String> = []
     private var saslInProgress = false
+    /// The mechanisms the server listed in 908 (RPL_SASLMECHS), if it did.
+    private var serverMechanisms: String?
     private var capEndSent = false
     private var lastCTCPReply: Date?
     private let isTLS: Bool
@@ -116,15 +119,19 @@ public struct IRCSession: Sendable {
         case "903", "907":
             saslInProgress = false
             return endNegotiation()
+        case "908":
+            // RPL_SASLMECHS, sent just before the 904 for a mechanism the server does not support.
+            if message.parameters.count > 1 { serverMechanisms = message.parameters[1] }
+            return []
         case "902", "904", "905", "906":
+            let reason = serverAnswer(message)
             if phase == .registered {
                 // A late login failed: the link is useful without it, so keep it and stop trying.
                 saslInProgress = false
                 loginPending = false
-                let reason = message.parameters.last ?? "SASL authentication failed"
                 return [.emit(.saslFailed(reason: "SASL login as \(configuration.sasl?.account ?? "?") failed: \(reason)"))]
             }
-            return saslFailed(message.parameters.last ?? "SASL authentication failed")
+            return saslFailed(reason)
         case "730", "731":
             return receiveMonitor(message, online: message.command == "730")
         case "001":
@@ -237,21 +244,16 @@ public struct IRCSession: Sendable {
                 return [.stsUpgrade(port: port), .disconnect(reason: "the server requires TLS (STS) on port \(port)")]
             }
             if isTLS, let duration = policy.duration {
-                actions.append(.stsPersist(port: configuration.port, duration: duration))
+                actions.append(.stsPersist(duration: duration))
             }
         }
-        if let sasl = configuration.sasl {
-            guard let mechanisms = offeredCapabilities["sasl"] else {
-                guard configuration.waitsForServices else { return actions + saslFailed("the server does not offer SASL") }
-                loginPending = true
-                actions.append(.emit(.loginDeferred(
-                    reason: "the server does not offer SASL right now (services may be down); joining without logging in as \(sasl.account) until it does")))
-                return actions + requestWantedCapabilities()
-            }
-            let mechanism = configuration.sasl!.mechanism.rawValue
-            if !mechanisms.isEmpty && !mechanisms.split(separator: ",").contains(Substring(mechanism)) {
-                return actions + saslFailed("the server does not offer SASL \(mechanism) (it offers \(mechanisms))")
-            }
+        // A `sasl=` list without our mechanism is no reason to give up before asking: like other clients
+        // we request `sasl` and try it, and the server's own 908/904 answer says why it fails.
+        if let sasl = configuration.sasl, offeredCapabilities["sasl"] == nil {
+            guard configuration.waitsForServices else { return actions + saslFailed("the server does not offer SASL") }
+            loginPending = true
+            actions.append(.emit(.loginDeferred(
+                reason: "the server does not offer SASL right now (services may be down); joining without logging in as \(sasl.account) until it does")))
         }
         return actions + requestWantedCapabilities()
     }
@@ -304,13 +306,24 @@ public struct IRCSession: Sendable {
         let payload: String
         switch sasl.mechanism {
         case .plain:
-            payload = SASL.plainPayload(authenticationIdentity: sasl.account, password: sasl.password ?? "")
+            // authzid = authcid, as irssi, WeeChat and HexChat send it: some services refuse an empty authzid.
+            payload = SASL.plainPayload(authorizationIdentity: sasl.account, authenticationIdentity: sasl.account,
+                                        password: sasl.password ?? "")
         case .external:
             payload = ""
         }
         return SASL.authenticateChunks(payload).map {
             .send(IRCMessage(command: "AUTHENTICATE", parameters: [$0]), .immediate)
         }
+    }
+
+    /// The server's own words for a failed login: the numeric's text, and the mechanisms it named in 908.
+    private func serverAnswer(_ message: IRCMessage) -> String {
+        var reason = "\(message.command) \(message.parameters.last ?? "SASL authentication failed")"
+        if let serverMechanisms, let mechanism = configuration.sasl?.mechanism.rawValue {
+            reason += " (908: the server offers \(serverMechanisms), not \(mechanism))"
+        }
+        return reason
     }
 
     private mutating func saslFailed(_ reason: String) -> [Action] {

@@ -3,7 +3,8 @@ import GRDB
 extension AppDatabase {
     /// The schema, as versioned migrations. A migration is never edited once released: add `v2`, `v3` …
     /// The knowledge-base index has its own migration (``knowledgeSchema``), and so do retention's
-    /// indexes (``retentionSchema``), and who a message is from (``identitySchema``).
+    /// indexes (``retentionSchema``), who a message is from (``identitySchema``) and the IRC client's STS
+    /// policies (``stsSchema``).
     ///
     /// Tables are STRICT so a wrongly typed write fails loudly instead of storing text in an integer
     /// column, and CHECK constraints pin every enum column to the raw values Desk defines.
@@ -20,6 +21,9 @@ extension AppDatabase {
         }
         migrator.registerMigration("identity-v1") { db in
             try db.execute(sql: identitySchema)
+        }
+        migrator.registerMigration("sts-v1") { db in
+            try db.execute(sql: stsSchema)
         }
         return migrator
     }

@@ -14,26 +14,30 @@ struct BackupCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Path to the YAML config file.")
     var config: String
 
-    @Argument(help: "Where to write the backup; must not exist yet.")
+    @Argument(help: "Where to write the backup; must not exist yet (it is created with mode 0600).")
     var file: String
 
     func run() async throws {
         let settings = try SwitchboardConfig.loadOrExit(config)
-        guard !FileManager.default.fileExists(atPath: file) else {
-            FileHandle.standardError.write(Data("backup: \(file) already exists; choose a new file name\n".utf8))
+        let started = ContinuousClock.now
+        let database: AppDatabase
+        do {
+            database = try AppDatabase.openReadOnly(path: settings.storagePath)
+            // Creates FILE exclusively (refusing one that exists, with nothing touched) and mode 0600.
+            try database.backup(to: file)
+        } catch {
+            FileHandle.standardError.write(Data("backup: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let started = ContinuousClock.now
         do {
-            let database = try AppDatabase.openReadOnly(path: settings.storagePath)
-            try database.backup(to: file)
             let verified = try AppDatabase.openReadOnly(path: file)
             let summary = try verified.countSummary()
             let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
             print("backup: \(file) written in \(started.duration(to: .now)): \(summary.tickets) tickets, \(summary.messages) messages, \(size / 1024) KiB")
         } catch {
+            // The file is ours (created above), so a copy that does not verify is not left behind.
             try? FileManager.default.removeItem(atPath: file)
-            FileHandle.standardError.write(Data("backup: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("backup: the copy at \(file) does not verify: \(error)\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -38,7 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         var ircClient: IRCClient?
         if let irc = settings.irc {
-            let client = IRCClient(configuration: irc.client, logger: Logger(label: "switchboard.irc"))
+            let client = IRCClient(configuration: irc.client, stsStore: DatabaseSTSPolicyStore(database: database),
+                                   logger: Logger(label: "switchboard.irc"))
             ircClient = client
             services.append(.init(service: IRCService(client: client), successTerminationBehavior: .gracefullyShutdownGroup))
         } else {

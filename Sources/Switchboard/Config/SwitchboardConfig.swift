@@ -236,9 +236,14 @@ extension SwitchboardConfig {
         if sasl?.mechanism == .external && clientCert == nil {
             r.error("irc.client_cert", "SASL EXTERNAL needs a client certificate")
         }
+        let fingerprints = r.strings(irc["tls_fingerprints"], at: "irc.tls_fingerprints") ?? []
+        for (index, pin) in fingerprints.enumerated() where pin.filter({ $0 != ":" }).count != 64 || !pin.allSatisfy({ $0.isHexDigit || $0 == ":" }) {
+            // A malformed pin matches no certificate, so the bot would never connect: say so before it tries.
+            r.error("irc.tls_fingerprints[\(index)]", "\"\(pin)\" is not a SHA-256 fingerprint (64 hex digits, colons allowed)")
+        }
         var client = IRCClientConfiguration(
             host: host, port: port, useTLS: tls, caFile: caFile,
-            tlsFingerprints: r.strings(irc["tls_fingerprints"], at: "irc.tls_fingerprints") ?? [],
+            tlsFingerprints: fingerprints,
             insecureSkipVerify: insecure, clientCertificateFile: clientCert, nick: nick,
             alternateNicks: r.strings(irc["alternate_nicks"], at: "irc.alternate_nicks") ?? [],
             username: r.string(irc["username"], at: "irc.username"),

@@ -7,18 +7,36 @@ import TestSupport
 /// Against a real InspIRCd 3 + Atheme 7 network over TLS, started by scripts/testnet.
 @Suite("IRC client against InspIRCd + Atheme", .serialized)
 struct InspIRCdIntegrationTests {
-    @Test("verified TLS connect, SASL PLAIN, IRCv3 capabilities, join")
+    @Test("verified TLS connect, SASL PLAIN (authzid = account, as other clients send it), IRCv3 capabilities, join")
     func verifiedConnect() async throws {
         let net = try await TestNetwork.shared()
         let bot = RunningClient(net.configuration(nick: "sbverify", account: "switchboard", channels: ["#verify"]))
         defer { Task { await bot.stop() } }
         try await bot.waitUntilRegistered()
         try await bot.waitUntilJoined("#verify")
+        #expect(await bot.client.loggedInAccount == "switchboard", "Atheme accepted `switchboard\\0switchboard\\0password`")
         let caps = await bot.client.enabledCapabilities
         for cap in ["sasl", "account-tag", "account-notify", "extended-join", "message-tags", "server-time"] {
             #expect(caps.contains(cap), "capability \(cap) should be enabled")
         }
         #expect(await bot.client.state == .connected)
+    }
+
+    @Test("a channel key and the SASL password appear in no log line, even at trace level")
+    func secretsNeverLogged() async throws {
+        let net = try await TestNetwork.shared()
+        let key = "chan-key-5f3a9c"
+        var config = net.configuration(nick: "sbkeyed", account: "switchboard")
+        config.channels = [.init(name: "#keyed", key: key)]
+        let logs = CapturingLogHandler.Store()
+        let bot = RunningClient(config, logger: CapturingLogHandler.logger(label: "test.sbkeyed", store: logs))
+        defer { Task { await bot.stop() } }
+        try await bot.waitUntilJoined("#keyed")
+        let lines = logs.all
+        #expect(lines.contains { $0.contains(">> JOIN #keyed ***") }, "the JOIN itself is logged at trace level")
+        #expect(lines.contains { $0.contains(">> AUTHENTICATE ***") }, "so is the SASL exchange, redacted")
+        #expect(!lines.contains { $0.contains(key) }, "no log line carries the channel key")
+        #expect(!lines.contains { $0.contains(net.password("switchboard")) })
     }
 
     @Test("a certificate for the wrong host is refused with a clear error")

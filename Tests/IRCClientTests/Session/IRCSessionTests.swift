@@ -37,7 +37,8 @@ struct IRCSessionTests {
         result = try Self.feed(&session, [":irc.test CAP switchboard ACK :account-tag extended-join multi-prefix sasl server-time"])
         #expect(result.sent == ["AUTHENTICATE PLAIN"])
         result = try Self.feed(&session, ["AUTHENTICATE +"])
-        let payload = Data("\0switchboard\0pw".utf8).base64EncodedString()
+        // authzid = authcid = the account, as mainstream clients send it.
+        let payload = Data("switchboard\0switchboard\0pw".utf8).base64EncodedString()
         #expect(result.sent == ["AUTHENTICATE \(payload)"])
         result = try Self.feed(&session, [":irc.test 900 switchboard sb!sb@h switchboard :You are now logged in",
                                           ":irc.test 903 switchboard :SASL authentication successful"])
@@ -57,6 +58,27 @@ struct IRCSessionTests {
         #expect(!result.sent.contains("CAP END"))
         #expect(result.actions.contains { if case .emit(.saslFailed(let r)) = $0 { r.contains("switchboard") } else { false } })
         #expect(result.actions.contains { if case .disconnect = $0 { true } else { false } })
+    }
+
+    @Test("sasl offered without the configured mechanism: still ask, and stop with the server's 904/908 answer")
+    func saslMechanismMismatch() throws {
+        var session = IRCSession(configuration: Self.config(), isTLS: true)
+        _ = session.start()
+        var result = try Self.feed(&session, [":irc.test CAP * LS :sasl=EXTERNAL multi-prefix"])
+        #expect(result.sent == ["CAP REQ :multi-prefix sasl"], "sasl is requested although PLAIN is not listed")
+        #expect(!result.actions.contains { if case .disconnect = $0 { true } else { false } })
+        result = try Self.feed(&session, [":irc.test CAP * ACK :multi-prefix sasl"])
+        #expect(result.sent == ["AUTHENTICATE PLAIN"], "the configured mechanism is tried")
+        result = try Self.feed(&session, [
+            ":irc.test 908 switchboard EXTERNAL :are available SASL mechanisms",
+            ":irc.test 904 switchboard :SASL authentication failed",
+        ])
+        #expect(!result.sent.contains("CAP END"))
+        #expect(result.actions.contains { if case .disconnect = $0 { true } else { false } })
+        let reason = result.actions.compactMap { if case .emit(.saslFailed(let r)) = $0 { r } else { nil } }.first ?? ""
+        #expect(reason.contains("switchboard"), "names the account: \(reason)")
+        #expect(reason.contains("SASL authentication failed"), "carries the server's 904 text: \(reason)")
+        #expect(reason.contains("EXTERNAL"), "carries the mechanisms from 908: \(reason)")
     }
 
     @Test("SASL configured but not offered, with waiting turned off: refuse rather than continue unauthenticated")
@@ -96,7 +118,7 @@ struct IRCSessionTests {
         result = try Self.feed(&session, [":irc.test CAP switchboard ACK :sasl"])
         #expect(result.sent == ["AUTHENTICATE PLAIN"])
         result = try Self.feed(&session, ["AUTHENTICATE +"])
-        #expect(result.sent == ["AUTHENTICATE \(Data("\0switchboard\0pw".utf8).base64EncodedString())"])
+        #expect(result.sent == ["AUTHENTICATE \(Data("switchboard\0switchboard\0pw".utf8).base64EncodedString())"])
         result = try Self.feed(&session, [":irc.test 900 switchboard switchboard!sb@h switchboard :You are now logged in",
                                           ":irc.test 903 switchboard :SASL authentication successful"])
         #expect(result.actions == [.emit(.loggedIn(account: "switchboard"))])
@@ -255,7 +277,11 @@ struct IRCSessionTests {
         var secure = IRCSession(configuration: Self.config(sasl: nil), isTLS: true)
         _ = secure.start()
         result = try Self.feed(&secure, [":irc.test CAP * LS :sts=duration=300"])
-        #expect(result.actions.contains(.stsPersist(port: 6697, duration: 300)))
+        #expect(result.actions.contains(.stsPersist(duration: 300)))
+        var removal = IRCSession(configuration: Self.config(sasl: nil), isTLS: true)
+        _ = removal.start()
+        result = try Self.feed(&removal, [":irc.test CAP * LS :sts=duration=0"])
+        #expect(result.actions.contains(.stsPersist(duration: 0)), "duration=0 reaches the client, which removes the policy")
     }
 
     @Test("CAP NEW requests newly offered capabilities; CAP DEL disables them")

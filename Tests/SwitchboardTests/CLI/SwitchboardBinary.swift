@@ -18,10 +18,21 @@ enum SwitchboardBinary {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) async throws -> Result {
+    /// Points `process` at the binary with `arguments`. With `umask`, it starts through
+    /// `sh -c 'umask …; exec …'`, with that mask, as a login shell, cron or an MTA's pipe would start it.
+    static func prepare(_ process: Process, _ arguments: [String], umask: String? = nil) {
+        if let umask {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "umask \(umask); exec \"$0\" \"$@\"", url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil, umask: String? = nil) async throws -> Result {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        prepare(process, arguments, umask: umask)
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

@@ -30,6 +30,7 @@ struct CheckConfigTests {
               nick: "bad nick"
               sasl: {mechanism: PLAIN, account: switchboard, password: "${SB_TEST_UNSET_VARIABLE}"}
               channels: ["#ok", "#eng x"]
+              tls_fingerprints: ["AB:CD", "2bbad8e7a5eb55f3149358ebc799154e608be05bb8fe8fff699463bba098090d"]
               colour: red
             http: {bind: 127.0.0.1:8080, public_url: https://x.example}
             routing:
@@ -45,6 +46,7 @@ struct CheckConfigTests {
             "irc.colour: unknown key", "irc.nick: \"bad nick\" is not a valid nick",
             "irc.sasl.password: environment variable SB_TEST_UNSET_VARIABLE is not set",
             "irc.channels[1]: \"#eng x\" is not a valid channel name", "routing[1].match.category: \"bogus\"",
+            "irc.tls_fingerprints[0]: \"AB:CD\" is not a SHA-256 fingerprint",
             "routing[2].channel: \"#eng x\" is not a valid channel name", "agents[0].role: \"emperor\"",
         ] {
             #expect(result.stderr.contains(expected), "missing: \(expected)\nstderr: \(result.stderr)")

@@ -46,6 +46,12 @@ struct DiskFaultTests {
         }
     }
 
+    /// `/healthz` checks the database at most once a second and repeats its last answer meanwhile, so a
+    /// change shows within about a second rather than on the very next request.
+    static func waitForHealth(_ status: HTTPResponse.Status, port: Int, _ what: String) async throws {
+        try await eventually(what, timeout: .seconds(10), every: .milliseconds(100)) { try await health(port: port).0 == status }
+    }
+
     @Test("a full disk answers 503, writes nothing partial, and recovers by itself")
     func readOnlyAndFull() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-disk-\(UUID().uuidString.prefix(8))")
@@ -69,10 +75,10 @@ struct DiskFaultTests {
         var refused = 0
         for index in 1..<11 where try await Self.post(index, port: port) == .serviceUnavailable { refused += 1 }
         #expect(refused > 0, "a full disk refuses webhooks")
-        #expect(try await Self.health(port: port).0 == .serviceUnavailable, "healthz on a full disk")
+        try await Self.waitForHealth(.serviceUnavailable, port: port, "healthz on a full disk")
         _ = Self.sh("rm -f '\(disk.path)/filler'")
         for index in 1..<11 { #expect(try await Self.post(index, port: port) == .ok, "message \(index) after the disk has room again") }
-        #expect(try await Self.health(port: port).0 == .ok)
+        try await Self.waitForHealth(.ok, port: port, "healthz once the database takes writes again")
 
         let export = try await SwitchboardBinary.run(["export", "--config", configPath], environment: environment)
         let ids = export.stdout.split(separator: "\n").compactMap { try? JSONDecoder().decode(ExportRow.self, from: Data($0.utf8)).providerID }
@@ -107,10 +113,10 @@ struct DiskFaultTests {
             let status = try? await Self.post(index, port: port)
             #expect(status == .serviceUnavailable, "message \(index) while the files are read-only; serve's log:\n\(server.log.suffix(3000))")
         }
-        #expect(try await Self.health(port: port).0 == .serviceUnavailable, "healthz while the files are read-only")
+        try await Self.waitForHealth(.serviceUnavailable, port: port, "healthz while the files are read-only")
         _ = Self.sh("chattr -i \(files) '\(data.path)'")
         for index in 1..<6 { #expect(try await Self.post(index, port: port) == .ok, "message \(index) once writable again") }
-        #expect(try await Self.health(port: port).0 == .ok)
+        try await Self.waitForHealth(.ok, port: port, "healthz once the database takes writes again")
 
         let export = try await SwitchboardBinary.run(["export", "--config", configPath], environment: environment)
         let ids = export.stdout.split(separator: "\n").compactMap { try? JSONDecoder().decode(ExportRow.self, from: Data($0.utf8)).providerID }

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Store
 @testable import Switchboard
 import Testing
+import TestSupport
 
 @Suite("POST /webhooks/email")
 struct EmailWebhookTests {
@@ -50,6 +51,39 @@ struct EmailWebhookTests {
             expectStatus(try await Self.post(client, Array("no header section at all".utf8)), .badRequest)
         }
         #expect(try harness.stored().isEmpty)
+    }
+
+    /// Declares a 20 MiB body, sends the headers and the first 256 KiB, then waits for an answer without
+    /// sending the rest: an answer can only come from a server that decided on the headers alone.
+    static let partialUpload = """
+        import socket, sys
+        port, token = int(sys.argv[1]), sys.argv[2]
+        s = socket.create_connection(("127.0.0.1", port), timeout=10)
+        s.sendall((f"POST /webhooks/email HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nContent-Type: message/rfc822\\r\\n"
+                   f"Authorization: Bearer {token}\\r\\nContent-Length: {20 << 20}\\r\\n\\r\\n").encode())
+        s.sendall(b"X" * (256 << 10))
+        answer = b""
+        try:
+            while b"\\r\\n" not in answer:
+                chunk = s.recv(4096)
+                if not chunk:
+                    break
+                answer += chunk
+        except socket.timeout:
+            pass
+        print(answer.split(b"\\r\\n")[0].decode() or "no answer before the body was sent", flush=True)
+        """
+
+    @Test("a wrong token is refused 401 from the headers, before the 20 MiB body it declares is read")
+    func unauthorizedBeforeBody() async throws {
+        let harness = try Self.harness()
+        try await harness.withServer { client in
+            let port = try #require(client.port)
+            let result = try await TestNetwork.run(["python3", "-c", Self.partialUpload, String(port), "not-the-token"])
+            #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "HTTP/1.1 401 Unauthorized", "\(result.output)")
+        }
+        #expect(try harness.stored().isEmpty)
+        #expect(harness.metric(#"switchboard_webhooks_rejected_total{endpoint="email",reason="unauthorized"}"#) == 1)
     }
 
     @Test("without email.inbound_token the endpoint is not configured")

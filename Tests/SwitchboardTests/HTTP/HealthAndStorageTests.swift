@@ -5,7 +5,9 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Store
+import Synchronization
 import Testing
+import TestSupport
 @testable import Switchboard
 
 /// `/healthz`, `/metrics`, and what webhooks answer when the database cannot take a write.
@@ -67,6 +69,51 @@ struct HealthAndStorageTests {
         }
     }
 
+    /// Counts the transactions committed on one connection: the writes `/healthz` really costs.
+    final class CommitCounter: TransactionObserver, Sendable {
+        private let commits = Mutex(0)
+        var count: Int { commits.withLock { $0 } }
+        func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { false }
+        func databaseDidChange(with event: DatabaseEvent) {}
+        func databaseDidCommit(_ db: Database) { commits.withLock { $0 += 1 } }
+        func databaseDidRollback(_ db: Database) {}
+    }
+
+    @Test("200 concurrent /healthz calls cost a write or two, not 200; an unwritable database still shows within about a second")
+    func healthWritesThrottled() async throws {
+        let queue = try DatabaseQueue(configuration: AppDatabase.makeConfiguration())
+        let database = try AppDatabase(queue)
+        let commits = CommitCounter()
+        try await queue.write { db in db.add(transactionObserver: commits, extent: .databaseLifetime) }
+        let before = commits.count
+        let harness = try WebhookHarness(database: database)
+        try await harness.withServer { client in
+            let started = ContinuousClock.now
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<200 { group.addTask { try await client.execute(uri: "/healthz", method: .get).status } }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            let elapsed = started.duration(to: .now)
+            #expect(statuses.count == 200 && statuses.allSatisfy { $0 == .ok })
+            // One check per second at most: a couple on an idle machine, one more per second the burst lasted.
+            let allowed = 1 + Int(elapsed.components.seconds) + 1
+            let writes = commits.count - before
+            #expect(writes >= 1 && writes <= allowed, "\(writes) writes for 200 requests in \(elapsed)")
+            #expect(harness.metric("switchboard_health_write_checks_total") == Double(writes))
+
+            try await queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA query_only = 1") }
+            let broke = ContinuousClock.now
+            try await eventually("/healthz to report the read-only database", timeout: .seconds(5), every: .milliseconds(50)) {
+                try await client.execute(uri: "/healthz", method: .get).status == .serviceUnavailable
+            }
+            #expect(broke.duration(to: .now) < .seconds(3), "the cached answer lasts about a second, not longer")
+            try await queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA query_only = 0") }
+            try await eventually("/healthz to recover", timeout: .seconds(5), every: .milliseconds(50)) {
+                try await client.execute(uri: "/healthz", method: .get).status == .ok
+            }
+        }
+    }
+
     @Test("a database locked past its busy timeout: webhooks and healthz answer 503, and a retry after the lock succeeds once")
     func lockedDatabaseIs503() async throws {
         let path = try Self.temporaryDatabasePath()
@@ -84,7 +131,10 @@ struct HealthAndStorageTests {
             holder.release()
             let retried = try await WebhookHarness.postTwilio(client, Self.path, params: params, signature: signature)
             #expect(retried.status == .ok)
-            expectStatus(try await client.execute(uri: "/healthz", method: .get), .ok)
+            // /healthz may repeat its last answer for up to a second (it checks at most once a second).
+            try await eventually("/healthz to recover", timeout: .seconds(5), every: .milliseconds(50)) {
+                try await client.execute(uri: "/healthz", method: .get).status == .ok
+            }
         }
         #expect(try harness.stored().map(\.providerID) == ["SMlock000000000000000000000000001"])
         #expect(harness.listener.recorded.count == 1)

@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Store
 import Testing
+import TestSupport
 import WhatsApp
 @testable import Switchboard
 

@@ -101,27 +101,12 @@ public final class SMTPTestServer: @unchecked Sendable {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sb-smtp-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let (cert, key) = certificates.cert(certificate)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, "serve", directory.path, "--cert", cert, "--key", key] + arguments
-        let log = directory.appendingPathComponent("server.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let logHandle = try FileHandle(forWritingTo: log)
-        process.standardOutput = logHandle
-        process.standardError = logHandle
-        try process.run()
-        let portFile = directory.appendingPathComponent("port")
-        let deadline = ContinuousClock.now.advanced(by: .seconds(20))
-        while ContinuousClock.now < deadline {
-            if let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text) {
-                return SMTPTestServer(port: port, directory: directory, process: process)
-            }
-            if !process.isRunning { break }
-            try await Task.sleep(for: .milliseconds(50))
+        let process = try FixtureProcess.launch(script: script, ["serve", directory.path, "--cert", cert, "--key", key] + arguments,
+                                                directory: directory)
+        guard let port = try await FixtureProcess.port(of: process, directory: directory) else {
+            throw Failure(description: "the test SMTP server did not start (is aiosmtpd installed? pip install aiosmtpd):\n\(FixtureProcess.log(in: directory))")
         }
-        process.terminate()
-        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        throw Failure(description: "the test SMTP server did not start (is aiosmtpd installed? pip install aiosmtpd):\n\(output)")
+        return SMTPTestServer(port: port, directory: directory, process: process)
     }
 
     /// Runs `body` against a fresh server and stops the server afterwards, whatever happens.

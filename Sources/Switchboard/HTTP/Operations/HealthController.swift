@@ -1,17 +1,14 @@
 import Foundation
-import GRDB
 import Hummingbird
-import Logging
-import Store
 
 /// `GET /healthz` and `GET /metrics`: what an operator or a load balancer polls.
 ///
-/// Health proves the database can take a write right now (an immediate transaction, rolled back), not
-/// just that the process is up: a read-only mount, a full disk or a lock held past the busy timeout all
-/// make it answer 503, the same answer a webhook would get, so monitoring sees what providers see.
+/// Health proves the database can take a write right now (a committed no-op write), not just that the
+/// process is up: a read-only mount, a full disk or a lock held past the busy timeout all make it answer
+/// 503, the same answer a webhook would get, so monitoring sees what providers see. The write runs at
+/// most once a second, shared by every caller (``HealthProbe``).
 struct HealthController: Sendable {
     let services: WebhookServices
-    let logger: Logger
 
     func addRoutes(to router: Router<some RequestContext>) {
         router.get("/healthz") { _, _ in await health() }
@@ -20,17 +17,11 @@ struct HealthController: Sendable {
 
     func health() async -> Response {
         let irc = await services.ircState()
-        var status = HTTPResponse.Status.ok
-        var db = "ok"
-        do {
-            // A connection opened read-only takes the immediate transaction of `checkWritable` happily
-            // (SQLite only refuses the first write), so it is ruled out by its configuration first.
-            guard !services.database.reader.configuration.readonly else { throw ReadOnlyConnection() }
-            try await services.database.checkWritable()
-        } catch {
-            status = .serviceUnavailable
-            db = StoreError.isTemporary(error) ? "unavailable" : "unwritable"
-            logger.warning("health check: the database cannot take a write", metadata: ["temporary": "\(StoreError.isTemporary(error))"])
+        let status: HTTPResponse.Status
+        let db: String
+        switch await services.health.outcome() {
+        case .writable: (status, db) = (.ok, "ok")
+        case .unwritable(let temporary): (status, db) = (.serviceUnavailable, temporary ? "unavailable" : "unwritable")
         }
         let body: [String: String] = ["status": status == .ok ? "ok" : "unavailable", "irc": irc, "db": db]
         let encoder = JSONEncoder()
@@ -47,7 +38,4 @@ struct HealthController: Sendable {
             body: ResponseBody(byteBuffer: ByteBuffer(string: services.metrics.exposition())))
     }
 }
-
-/// The database was opened read-only: every write will fail with SQLITE_READONLY.
-private struct ReadOnlyConnection: Error {}
 

@@ -31,6 +31,7 @@ struct WebhookMetrics: Sendable {
     private let rejected: [Endpoint: [Rejection: Counter]]
     private let stored: Counter
     private let statusesApplied: Counter
+    private let healthChecks: Counter
     private let ingestLatency: DurationHistogram
     private let foreignNumbers: [WhatsAppProvider: Counter]
 
@@ -64,6 +65,8 @@ struct WebhookMetrics: Sendable {
         self.foreignNumbers = Dictionary(uniqueKeysWithValues: WhatsAppProvider.allCases.map { provider in
             (provider, registry.makeCounter(descriptor: foreignName, labels: [("provider", provider.rawValue)]))
         })
+        self.healthChecks = registry.makeCounter(
+            descriptor: descriptor("health_write_checks", help: "Database write checks run for /healthz (at most one a second)."))
         self.ingestLatency = registry.makeDurationHistogram(
             descriptor: descriptor("ingest_duration", unit: "seconds", help: "Time to triage and durably commit one inbound message."),
             buckets: [.milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
@@ -77,6 +80,7 @@ struct WebhookMetrics: Sendable {
     func didApplyStatus() { statusesApplied.increment() }
     func didIngest(in duration: Duration) { ingestLatency.record(duration) }
     func didIgnoreForeignNumber(_ provider: WhatsAppProvider) { foreignNumbers[provider]?.increment() }
+    func didCheckHealth() { healthChecks.increment() }
 
     /// The Prometheus text exposition of everything in the registry.
     func exposition() -> String { registry.emitToString() }

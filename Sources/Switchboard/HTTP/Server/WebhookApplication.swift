@@ -12,7 +12,7 @@ enum WebhookApplication {
         TwilioWebhookController(settings: settings, intake: intake).addRoutes(to: router)
         MetaWebhookController(settings: settings, intake: intake).addRoutes(to: router)
         EmailWebhookController(settings: settings, intake: intake).addRoutes(to: router)
-        HealthController(services: services, logger: logger).addRoutes(to: router)
+        HealthController(services: services).addRoutes(to: router)
         return router
     }
 

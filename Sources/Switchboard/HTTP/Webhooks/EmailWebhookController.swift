@@ -10,6 +10,10 @@ import Mail
 /// Checks run in DESIGN.md's order: body limit (413, `http.email_body_limit`, 25 MiB), the bearer token
 /// (401), parsing (400 only for something that is not a message at all; broken MIME is parsed as well as
 /// it can be), commit, then 200 — for a new message and for a duplicate Message-ID alike.
+///
+/// The token is in the headers, so it is checked before a byte of the body is read: only a declared
+/// `Content-Length` over the limit is refused earlier (also without reading). Anyone could otherwise make
+/// the server buffer 25 MiB per request just by knowing the URL.
 struct EmailWebhookController: Sendable {
     let settings: WebhookServerSettings
     let intake: WebhookIntake
@@ -21,8 +25,9 @@ struct EmailWebhookController: Sendable {
     func inbound(_ request: Request) async -> Response {
         guard let token = settings.emailToken, !token.isEmpty else { return WebhookRefusal.notConfigured.response }
         return await intake.answer(.email, request) {
-            let raw = try await WebhookBody.collect(request, limit: settings.emailBodyLimit)
+            try WebhookBody.refuseDeclaredOversize(request, limit: settings.emailBodyLimit)
             guard Self.isAuthorized(request.headers[.authorization], token: token) else { throw WebhookRefusal.unauthorized }
+            let raw = try await WebhookBody.collect(request, limit: settings.emailBodyLimit)
             let email: ParsedEmail
             do {
                 email = try EmailParser.parse(raw)

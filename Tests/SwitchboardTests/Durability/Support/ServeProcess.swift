@@ -12,9 +12,12 @@ final class ServeProcess: @unchecked Sendable {
     private(set) var starts = 0
 
     let arguments: [String]
+    /// The umask `serve` starts with (through `sh`), when the test cares; otherwise the test runner's.
+    let umask: String?
 
-    init(configPath: String, environment: [String: String], port: Int, logFolder: URL, arguments: [String] = []) {
+    init(configPath: String, environment: [String: String], port: Int, logFolder: URL, arguments: [String] = [], umask: String? = nil) {
         self.arguments = arguments
+        self.umask = umask
         self.configPath = configPath
         self.environment = environment
         self.port = port
@@ -30,8 +33,7 @@ final class ServeProcess: @unchecked Sendable {
         starts += 1
         FileManager.default.createFile(atPath: logURL(starts).path, contents: nil)
         let process = Process()
-        process.executableURL = SwitchboardBinary.url
-        process.arguments = ["serve", "--config", configPath] + arguments
+        SwitchboardBinary.prepare(process, ["serve", "--config", configPath] + arguments, umask: umask)
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = try FileHandle(forWritingTo: logURL(starts))
         process.standardError = try FileHandle(forWritingTo: logURL(starts))

@@ -7,6 +7,7 @@ import Logging
 import Prometheus
 import Store
 import Testing
+import TestSupport
 import WhatsApp
 @testable import Switchboard
 
@@ -37,18 +38,13 @@ struct WebhookHarness: Sendable {
             meta: meta ? .init(appSecret: Self.metaAppSecret, verifyToken: Self.metaVerifyToken, phoneNumberIDs: [Self.metaPhoneNumberID]) : nil)
     }
 
-    var logger: Logger {
-        let store = logs
-        var logger = Logger(label: "test.http") { _ in CapturingLogHandler(store: store) }
-        logger.logLevel = .trace
-        return logger
-    }
+    var logger: Logger { CapturingLogHandler.logger(label: "test.http", store: logs) }
 
     var services: WebhookServices {
         WebhookServices(
             database: database,
             intake: IntakePipeline(database: database, triager: FallbackTriager(), listener: listener, floodMonitor: floodMonitor),
-            metrics: metrics, ircState: ircState)
+            metrics: metrics, ircState: ircState, logger: logger)
     }
 
     /// Runs `test` against the router on a real loopback socket.
