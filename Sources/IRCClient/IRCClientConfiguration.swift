@@ -30,7 +30,8 @@ public struct IRCClientConfiguration: Sendable {
     public var useTLS: Bool
     /// PEM file of trust roots that replace the system roots (a private CA, as in the test network).
     public var caFile: String?
-    /// SHA-256 fingerprints (hex) of acceptable leaf certificates; a pinned self-signed server is accepted.
+    /// SHA-256 fingerprints (hex) of acceptable leaf certificates. With pins, a match replaces the CA and
+    /// host-name checks, so a pinned self-signed server is accepted whatever names its certificate carries.
     public var tlsFingerprints: [String]
     /// Turns certificate verification off. Only an explicit config flag sets it, and the client warns loudly.
     public var insecureSkipVerify: Bool

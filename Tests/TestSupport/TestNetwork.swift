@@ -104,7 +104,7 @@ public struct TestNetwork: Sendable {
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        let data = await Task.detached { output.fileHandleForReading.readDataToEndOfFile() }.value
+        let data = await PipeReader.readToEnd(output)
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }

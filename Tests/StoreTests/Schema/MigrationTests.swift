@@ -9,11 +9,11 @@ import Testing
         let (_, queue) = try Fixtures.database()
         try queue.read { (db: Database) throws in
             for table in ["customers", "contacts", "tickets", "messages", "events", "outbox", "corrections", "timers",
-                          "kb_articles", "kb_words", "kb_trigrams", "kb_meta"] {
+                          "kb_articles", "kb_words", "kb_trigrams", "kb_meta", "sts_policies"] {
                 #expect(try db.tableExists(table), "missing \(table)")
             }
             #expect(try !db.tableExists("kb"))
-            #expect(try AppDatabase.migrator.appliedIdentifiers(db) == ["v1", "kb-v1", "retention-v1", "identity-v1"])
+            #expect(try AppDatabase.migrator.appliedIdentifiers(db) == ["v1", "kb-v1", "retention-v1", "identity-v1", "sts-v1"])
             #expect(try AppDatabase.migrator.hasCompletedMigrations(db))
         }
         // Running the migrator again is a no-op.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `switchboard` executable, which sits next to the test bundle in the build folder.
 enum SwitchboardBinary {
@@ -41,8 +42,8 @@ enum SwitchboardBinary {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
-        async let outData = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
-        async let errData = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
+        async let outData = PipeReader.readToEnd(out)
+        async let errData = PipeReader.readToEnd(err)
         let (o, e) = await (outData, errData)
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Debian's `chromium` in headless mode: loads a page, takes a screenshot, and reports every console
 /// message the page produced (script errors, Content-Security-Policy violations, failed loads).
@@ -56,7 +57,7 @@ enum HeadlessChromium {
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let stderrData = await Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
+        let stderrData = await PipeReader.readToEnd(err)
         process.waitUntilExit()
         let stderr = String(decoding: stderrData, as: UTF8.self)
         let console = stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
