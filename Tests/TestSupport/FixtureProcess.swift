@@ -20,7 +20,8 @@ enum FixtureProcess {
     /// The port the server wrote, or nil (and the server stopped) when it exited or took over 20 s.
     static func port(of process: Process, directory: URL) async throws -> Int? {
         let portFile = directory.appendingPathComponent("port")
-        let deadline = ContinuousClock.now.advanced(by: .seconds(20))
+        // Generous: Python's start-up and TLS set-up can take seconds while the whole suite runs.
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
         while ContinuousClock.now < deadline {
             if let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text) { return port }
             if !process.isRunning { break }

@@ -60,9 +60,15 @@ struct ServeOperationsTests {
             _ = try await client.post(WebhookDurabilityTests.path, headers: headers, body: ByteBuffer(string: body))
             _ = try await client.post("/webhooks/email", headers: [.authorization: "Bearer wrong", .contentType: "message/rfc822"],
                                       body: ByteBuffer(string: "From: a@b.example\r\nSubject: x\r\n\r\nhello\r\n"))
-            try await Task.sleep(for: .seconds(6))  // one metrics sample and a few outbox attempts
-            let response = try await client.get("/metrics")
-            return response.body.map { String(buffer: $0) } ?? ""
+            // One metrics sample after the bot registered on a busy machine, and a few outbox attempts.
+            var text = ""
+            try await eventually("serve connected to IRC, as /metrics says", timeout: .seconds(90), every: .seconds(1)) {
+                let response = try await client.get("/metrics")
+                text = response.body.map { String(buffer: $0) } ?? ""
+                return text.contains("switchboard_irc_connected 1") && text.contains("switchboard_irc_services_online 1")
+            }
+            try await Task.sleep(for: .seconds(2))
+            return text
         }
         for name in ["switchboard_messages_triaged_total", "switchboard_tickets_routed_total", "switchboard_outbox_depth",
                      "switchboard_irc_connected 1", "switchboard_irc_queue_lines", "switchboard_irc_services_online 1"] {
