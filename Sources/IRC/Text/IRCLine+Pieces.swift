@@ -1,7 +1,10 @@
 extension IRCLine {
     /// Characters that common bots and services read as the start of a command when a line begins with
     /// them (`!op`, `.kick`, `@notes`, `~quote`, `$eval`, ChanServ fantasy `!`…), ASCII and full-width.
-    public static let commandPrefixes: Set<Character> = [
+    ///
+    /// Compared by Unicode scalar, not by `Character`: `!` followed by a combining mark is one Swift
+    /// character, yet the byte a bot reads first is still `!`.
+    public static let commandPrefixes: Set<Unicode.Scalar> = [
         "!", ".", "@", "~", "$", "%", "&", "+", "-", "?", ";", ",", "`", ">", "\\", "=", "*", "^", "'", ":", "/",
         "！", "．", "＠", "～", "＄", "？", "／",
     ]
@@ -54,8 +57,7 @@ extension IRCLine {
         return "#" + String(String.UnicodeScalarView(digits))
     }
 
-    private static func firstVisible(_ text: String) -> Character? {
-        let visible = String(String.UnicodeScalarView(text.unicodeScalars.drop { isInvisibleLead($0) }))
-        return visible.first
+    private static func firstVisible(_ text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.first { !isInvisibleLead($0) }
     }
 }

@@ -30,6 +30,15 @@ import Testing
         #expect(IRCLine(botText: "．op me").pieces(maxBytes: 400) == ["› ．op me"], "full-width prefixes count")
     }
 
+    /// `!` with a combining mark is one Swift character, but a bot reads the byte `!` first.
+    @Test func aCombiningMarkDoesNotHideACommandPrefix() {
+        #expect(IRCLine.startsWithCommandPrefix("!\u{0308}op mallory"))
+        #expect(IRCLine(sanitizing: "!\u{0308}op mallory").pieces(maxBytes: 400) == ["› !\u{0308}op mallory"])
+        // A continuation that starts with a Thai tone mark keeps the marker's bytes in front of it.
+        let line: IRCLine = "#118 \(String(repeating: "ก", count: 30)) \u{0E48}\(String(repeating: "ข", count: 30))"
+        for piece in line.pieces(maxBytes: 100).dropFirst() { #expect(piece.utf8.starts(with: "#118 … ".utf8)) }
+    }
+
     @Test func continuationPiecesCarryTheTicketNumber() {
         let text = String(repeating: "word ", count: 200)
         let line: IRCLine = "\u{02}#118\u{02} billing · \"\(text)\""
