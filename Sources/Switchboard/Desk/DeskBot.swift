@@ -53,6 +53,12 @@ actor DeskBot: IntakeListener {
     var reportedKnowledgeProblems = Set<String>()
     /// What the IRC client last said about services (NickServ); nil until it knows.
     var servicesOnline: Bool?
+    /// Commands running now, and the event loop waiting for one of them to finish.
+    var commandsRunning = 0
+    var commandSlotWaiters: [CheckedContinuation<Void, Never>] = []
+    /// The last command queued per ticket, so the next one on that ticket runs after it.
+    var ticketTails: [Int64: (sequence: Int, task: Task<Void, Never>)] = [:]
+    var commandSequence = 0
 
     init(database: AppDatabase, output: any ChatOutput, router: TicketRouter, policy: Policy, settings: Settings = Settings(),
          logger: Logger = Logger(label: "switchboard.desk"), now: @escaping @Sendable () -> Date = { Date() }) {
@@ -79,7 +85,7 @@ actor DeskBot: IntakeListener {
         for await event in events {
             switch event {
             case .message(let message) where !message.isNotice:
-                await handle(message)
+                await dispatch(message)
             case .servicesChanged(let online):
                 await servicesChanged(online: online)
             default:

@@ -50,12 +50,13 @@ struct DeskFlowTests {
 
     static func start(nick: String, channels: [String], knowledge: Bool = false, cardWindow: Duration = .seconds(1),
                       agents: [AgentDirectory.Agent] = standardAgents, floodBurst: Int = 8,
-                      floodInterval: Duration = .milliseconds(600)) async throws -> Harness {
+                      floodInterval: Duration = .milliseconds(600), llm: LLMDrafter? = nil) async throws -> Harness {
         let net = try await TestNetwork.shared()
         let database = try AppDatabase.inMemory()
         var settings = DeskBot.Settings()
         settings.cardWindow = cardWindow
         settings.quietWindow = .seconds(1)
+        settings.llm = llm
         if knowledge {
             let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().deletingLastPathComponent()
