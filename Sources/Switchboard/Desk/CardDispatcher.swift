@@ -25,14 +25,7 @@ actor CardDispatcher {
         var category: Desk.Category
         var kind: Kind
         /// The customer's words, for the quiet line.
-        var excerpt: String = ""
-
-        init(lines: [IRCLine], category: Desk.Category, kind: Kind, excerpt: String = "") {
-            self.lines = lines
-            self.category = category
-            self.kind = kind
-            self.excerpt = excerpt
-        }
+        var excerpt = ""
     }
 
     struct Settings: Sendable {

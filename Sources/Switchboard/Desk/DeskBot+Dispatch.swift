@@ -9,7 +9,7 @@ extension DeskBot {
     static let maxConcurrentCommands = 8
 
     func dispatch(_ message: IRCChatMessage) async {
-        guard let parsed = CommandParser.parse(message.text, prefix: settings.commandPrefix, isDirect: message.channel == nil) else { return }
+        guard let parsed = parse(message) else { return }
         await acquireCommandSlot()
         let ticketID = (try? parsed.get())?.ticketID
         commandSequence += 1
@@ -17,7 +17,7 @@ extension DeskBot {
         let previous = ticketID.flatMap { ticketTails[$0]?.task }
         let task = Task {
             await previous?.value
-            await self.handle(message)
+            await self.handle(parsed, from: message)
             await self.commandFinished(ticketID: ticketID, sequence: sequence)
         }
         if let ticketID { ticketTails[ticketID] = (sequence, task) }

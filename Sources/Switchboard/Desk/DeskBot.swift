@@ -201,7 +201,16 @@ actor DeskBot: IntakeListener {
     // MARK: - Commands
 
     func handle(_ message: IRCChatMessage) async {
-        guard let parsed = CommandParser.parse(message.text, prefix: settings.commandPrefix, isDirect: message.channel == nil) else { return }
+        guard let parsed = parse(message) else { return }
+        await handle(parsed, from: message)
+    }
+
+    /// The command in a chat line, or nil when the line is not addressed to the desk.
+    func parse(_ message: IRCChatMessage) -> Result<DeskCommand, CommandParser.UsageError>? {
+        CommandParser.parse(message.text, prefix: settings.commandPrefix, isDirect: message.channel == nil)
+    }
+
+    func handle(_ parsed: Result<DeskCommand, CommandParser.UsageError>, from message: IRCChatMessage) async {
         let reply = Reply(message: message)
         switch parsed {
         case .failure(let usage):
