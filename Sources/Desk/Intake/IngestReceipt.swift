@@ -1,5 +1,5 @@
 /// What storing one new inbound message did.
-public struct IngestReceipt: Sendable, Hashable, Codable {
+public struct IngestReceipt: Sendable, Hashable {
     public var ticketID: Int64
     public var messageID: Int64
     public var customerID: Int64
@@ -15,10 +15,18 @@ public struct IngestReceipt: Sendable, Hashable, Codable {
     public var threadedBy: ThreadMatch
     /// The ticket's state after the message.
     public var ticketState: TicketState
+    /// The ticket as the commit left it (routed, when it was routed), so the desk renders its card
+    /// without reading the database again. Nil only from callers that store without rules.
+    public var ticket: Ticket?
+    /// The ticket's customer as the commit left it.
+    public var customer: Customer?
+    /// What the intake rules decided in the same transaction; nil when stored without rules.
+    public var plan: IntakePlan?
 
     public init(
         ticketID: Int64, messageID: Int64, customerID: Int64, isNewTicket: Bool, isNewCustomer: Bool,
-        reopened: Bool, reopenCandidate: ClosedTicketRef?, threadedBy: ThreadMatch, ticketState: TicketState
+        reopened: Bool, reopenCandidate: ClosedTicketRef?, threadedBy: ThreadMatch, ticketState: TicketState,
+        ticket: Ticket? = nil, customer: Customer? = nil, plan: IntakePlan? = nil
     ) {
         self.ticketID = ticketID
         self.messageID = messageID
@@ -29,5 +37,8 @@ public struct IngestReceipt: Sendable, Hashable, Codable {
         self.reopenCandidate = reopenCandidate
         self.threadedBy = threadedBy
         self.ticketState = ticketState
+        self.ticket = ticket
+        self.customer = customer
+        self.plan = plan
     }
 }

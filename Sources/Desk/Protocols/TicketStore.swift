@@ -3,7 +3,10 @@
 public protocol TicketStore: Sendable {
     /// Stores one inbound message durably (see `AppDatabase.ingest` for the threading rules).
     /// `reopenWithin` is the caller's reopen window; nil reports a closed ticket instead of reopening it.
-    func ingest(_ inbound: InboundMessage, triage: TriageSummary?, reopenWithin: Duration?) async throws -> IngestOutcome
+    /// `rules` route, time or close the ticket in the same transaction.
+    func ingest(_ inbound: InboundMessage, triage: TriageSummary?, reopenWithin: Duration?, rules: IntakeRules?) async throws -> IngestOutcome
+    /// Group commit: every message in one transaction, each in its own savepoint; results in order.
+    func ingest(batch: [IngestRequest], reopenWithin: Duration?, rules: IntakeRules?) async throws -> [Result<IngestOutcome, any Error>]
     func ticket(id: Int64) async throws -> Ticket?
     /// Messages in conversation order (provider time, else stored time).
     func messages(ticketID: Int64) async throws -> [Message]
@@ -19,6 +22,6 @@ public protocol TicketStore: Sendable {
 extension TicketStore {
     /// Ingest without a reopen window: a closed ticket is reported, never reopened.
     public func ingest(_ inbound: InboundMessage, triage: TriageSummary?) async throws -> IngestOutcome {
-        try await ingest(inbound, triage: triage, reopenWithin: nil)
+        try await ingest(inbound, triage: triage, reopenWithin: nil, rules: nil)
     }
 }

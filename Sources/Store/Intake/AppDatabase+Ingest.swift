@@ -24,17 +24,44 @@ extension AppDatabase {
     /// - Parameter reopenWithin: the caller's reopen policy, applied in the same transaction. When the
     ///   candidate was closed at most this long ago, the message joins it and reopens it instead
     ///   (never for auto-replies or `no_action` messages). Nil only reports the candidate.
+    ///
+    /// - Parameter rules: routes, times or closes the ticket in the same transaction (see
+    ///   ``IntakeRules``); the receipt then carries the ticket, its customer and the plan.
     public func ingest(
-        _ inbound: InboundMessage, triage: TriageSummary?, reopenWithin: Duration? = nil
+        _ inbound: InboundMessage, triage: TriageSummary?, reopenWithin: Duration? = nil, rules: IntakeRules? = nil
     ) async throws -> IngestOutcome {
         let now = self.now()
         return try await writer.write { db in
-            try Self.ingest(db, inbound, triage: triage, reopenWithin: reopenWithin, now: now)
+            try Self.ingest(db, inbound, triage: triage, reopenWithin: reopenWithin, rules: rules, now: now)
+        }
+    }
+
+    /// Group commit: stores every message of `batch` in one transaction, each in its own savepoint, so
+    /// one message that fails (and only that one) is rolled back while the others commit together with
+    /// one fsync. The results are in the order of `batch`, and are all committed when this returns;
+    /// when the commit itself fails, this throws and nothing of the batch was stored.
+    public func ingest(
+        batch: [IngestRequest], reopenWithin: Duration? = nil, rules: IntakeRules? = nil
+    ) async throws -> [Result<IngestOutcome, any Error>] {
+        let now = self.now()
+        return try await writer.write { db in
+            batch.map { request in
+                Result {
+                    var outcome: IngestOutcome?
+                    try db.inSavepoint {
+                        outcome = try Self.ingest(db, request.message, triage: request.triage, reopenWithin: reopenWithin,
+                                                  rules: rules, now: now)
+                        return .commit
+                    }
+                    return outcome!
+                }
+            }
         }
     }
 
     static func ingest(
-        _ db: Database, _ inbound: InboundMessage, triage: TriageSummary?, reopenWithin: Duration?, now: Date
+        _ db: Database, _ inbound: InboundMessage, triage: TriageSummary?, reopenWithin: Duration?, rules: IntakeRules? = nil,
+        now: Date
     ) throws -> IngestOutcome {
         if let existing = try duplicate(db, of: inbound) {
             return .duplicate(ticketID: existing.ticketID)
@@ -185,11 +212,42 @@ extension AppDatabase {
         ticket.updatedAt = now
         try ticket.update(db)
 
-        return .stored(IngestReceipt(
+        var receipt = IngestReceipt(
             ticketID: ticketID, messageID: messageID, customerID: customerID, isNewTicket: isNewTicket,
             isNewCustomer: isNewCustomer, reopened: reopened, reopenCandidate: reopenCandidate,
             threadedBy: threadedBy, ticketState: ticket.state
-        ))
+        )
+        if let rules {
+            try carryOut(rules, on: &ticket, for: inbound, receipt: &receipt, db, now: now)
+        }
+        return .stored(receipt)
+    }
+
+    /// Plans with `rules` and carries the plan out on the ticket, in the caller's transaction.
+    private static func carryOut(
+        _ rules: IntakeRules, on ticket: inout TicketRecord, for inbound: InboundMessage, receipt: inout IngestReceipt,
+        _ db: Database, now: Date
+    ) throws {
+        let customer = try CustomerRecord.fetchOne(db, key: receipt.customerID)?.customer
+        let lastReply = receipt.isNewTicket && !receipt.isNewCustomer ? try lastReplyAt(db, customerID: receipt.customerID) : nil
+        let plan = rules.plan(for: IntakeFacts(
+            ticket: ticket.ticket, customer: customer, message: inbound, isNewTicket: receipt.isNewTicket,
+            lastReplyToCustomer: lastReply, now: now))
+        switch plan {
+        case .route(let decision, _):
+            try record(decision, on: &ticket, db, actor: TicketEvent.system, at: now, extra: ["intake": rules.origin])
+        case .close(let resolution):
+            try apply(.closed(resolution: resolution), to: &ticket, db, actor: TicketEvent.system, at: now)
+        case .followOn:
+            break
+        }
+        for timer in plan.timers {
+            _ = try scheduleTimer(db, ticketID: ticket.id.persisted, kind: timer.kind, dueAt: timer.dueAt, replacing: true, now: now)
+        }
+        receipt.ticket = ticket.ticket
+        receipt.ticketState = ticket.state
+        receipt.customer = customer
+        receipt.plan = plan
     }
 
     /// The stored copy of this very message, if any: the same channel and provider id, and for email the

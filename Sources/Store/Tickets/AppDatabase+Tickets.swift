@@ -25,51 +25,51 @@ extension AppDatabase {
         let now = self.now()
         return try await writer.write { db in
             var ticket = try Self.fetchTicket(db, id: ticketID)
-            let change = try Self.transition(&ticket, event, at: now)
-            try ticket.update(db)
-            var detail = ["from": change.from.rawValue, "to": change.to.rawValue]
-            switch event {
-            case .claimed(let agent), .assigned(let agent): detail["owner"] = agent
-            case .closed(let resolution): if let resolution { detail["resolution"] = resolution }
-            default: break
-            }
-            try Self.log(db, ticketID: ticketID, actor: actor, kind: EventKind(rawValue: event.name), detail: detail, at: now)
+            try Self.apply(event, to: &ticket, db, actor: actor, at: now)
             return ticket.ticket
         }
+    }
+
+    /// Moves a loaded ticket through the state machine, saves it and logs the event with its change.
+    static func apply(_ event: LifecycleEvent, to ticket: inout TicketRecord, _ db: Database, actor: String, at now: Date) throws {
+        let change = try transition(&ticket, event, at: now)
+        try ticket.update(db)
+        var detail = ["from": change.from.rawValue, "to": change.to.rawValue]
+        switch event {
+        case .claimed(let agent), .assigned(let agent): detail["owner"] = agent
+        case .closed(let resolution): if let resolution { detail["resolution"] = resolution }
+        default: break
+        }
+        try log(db, ticketID: ticket.id, actor: actor, kind: EventKind(rawValue: event.name), detail: detail, at: now)
     }
 
     /// Records where routing sent the ticket (channel, team, owner, rule) and logs the decision, so
     /// every ticket has an answer to "who was supposed to handle this?".
     public func route(ticketID: Int64, decision: RouteDecision, actor: String = TicketEvent.system) async throws -> Ticket {
-        try await route(ticketID: ticketID, decision: decision, actor: actor, onlyIfUnrouted: false)!
-    }
-
-    /// Routes a ticket nobody has routed yet, in the same transaction that checks; nil when it already
-    /// was. The intake's announcement and the sweeper (in this process or another) may race for a new
-    /// ticket: exactly one of them wins, so its card is posted once.
-    public func routeIfUnrouted(ticketID: Int64, decision: RouteDecision, actor: String = TicketEvent.system) async throws -> Ticket? {
-        try await route(ticketID: ticketID, decision: decision, actor: actor, onlyIfUnrouted: true)
-    }
-
-    private func route(ticketID: Int64, decision: RouteDecision, actor: String, onlyIfUnrouted: Bool) async throws -> Ticket? {
         let now = self.now()
         return try await writer.write { db in
             var ticket = try Self.fetchTicket(db, id: ticketID)
-            if onlyIfUnrouted && ticket.routeChannel != nil { return nil }
-            ticket.routeRule = decision.rule
-            ticket.routeChannel = decision.channel
-            ticket.team = decision.team
-            ticket.routedOwner = decision.owner
-            ticket.updatedAt = now
-            try ticket.update(db)
-            var detail = ["rule": decision.rule, "channel": decision.channel]
-            if let team = decision.team { detail["team"] = team }
-            if let owner = decision.owner { detail["owner"] = owner }
-            if !decision.cc.isEmpty { detail["cc"] = decision.cc.joined(separator: ",") }
-            if decision.mention { detail["mention"] = "true" }
-            try Self.log(db, ticketID: ticketID, actor: actor, kind: .routed, detail: detail, at: now)
+            try Self.record(decision, on: &ticket, db, actor: actor, at: now)
             return ticket.ticket
         }
+    }
+
+    /// Saves the route on the ticket and logs `routed` with the rule that matched; `extra` joins the
+    /// event's detail (the intake that routed it).
+    static func record(_ decision: RouteDecision, on ticket: inout TicketRecord, _ db: Database, actor: String, at now: Date,
+                       extra: [String: String] = [:]) throws {
+        ticket.routeRule = decision.rule
+        ticket.routeChannel = decision.channel
+        ticket.team = decision.team
+        ticket.routedOwner = decision.owner
+        ticket.updatedAt = now
+        try ticket.update(db)
+        var detail = extra.merging(["rule": decision.rule, "channel": decision.channel]) { _, new in new }
+        if let team = decision.team { detail["team"] = team }
+        if let owner = decision.owner { detail["owner"] = owner }
+        if !decision.cc.isEmpty { detail["cc"] = decision.cc.joined(separator: ",") }
+        if decision.mention { detail["mention"] = "true" }
+        try log(db, ticketID: ticket.id, actor: actor, kind: .routed, detail: detail, at: now)
     }
 
     /// `tag N CATEGORY`: changes the ticket's category, logs it, and records a correction for triage
@@ -227,22 +227,6 @@ extension AppDatabase {
                 counts[state, default: [:]][row["category"]] = row["n"]
             }
             return counts
-        }
-    }
-}
-
-extension AppDatabase {
-    /// Open tickets nobody has routed yet: stored by another process (`ingest-email`) or left behind by a
-    /// crash between commit and routing. The desk sweeps them so no message falls through.
-    public func unroutedTickets(limit: Int = 100) async throws -> [Ticket] {
-        try await reader.read { db in
-            try TicketRecord
-                .filter(TicketRecord.Columns.state != TicketState.closed.rawValue)
-                .filter(sql: "route_channel IS NULL")
-                .order(TicketRecord.Columns.id)
-                .limit(limit)
-                .fetchAll(db)
-                .map(\.ticket)
         }
     }
 }

@@ -12,11 +12,15 @@ extension AppDatabase {
         let now = self.now()
         return try await writer.write { db in
             _ = try Self.fetchTicket(db, id: ticketID)
-            if replacing { try Self.cancelTimers(db, ticketID: ticketID, kind: kind, now: now) }
-            var timer = TimerRecord(id: nil, ticketID: ticketID, kind: kind, dueAt: dueAt, firedAt: nil, cancelled: false, createdAt: now)
-            try timer.insert(db)
-            return timer.timer
+            return try Self.scheduleTimer(db, ticketID: ticketID, kind: kind, dueAt: dueAt, replacing: replacing, now: now)
         }
+    }
+
+    static func scheduleTimer(_ db: Database, ticketID: Int64, kind: TimerKind, dueAt: Date, replacing: Bool, now: Date) throws -> TicketTimer {
+        if replacing { try cancelTimers(db, ticketID: ticketID, kind: kind, now: now) }
+        var timer = TimerRecord(id: nil, ticketID: ticketID, kind: kind, dueAt: dueAt, firedAt: nil, cancelled: false, createdAt: now)
+        try timer.insert(db)
+        return timer.timer
     }
 
     /// `snooze N DURATION`: replaces the ticket's snooze timer and logs `snoozed`.

@@ -37,7 +37,9 @@ struct IngestEmailCommand: AsyncParsableCommand {
         }
         do {
             let database = try AppDatabase.open(path: settings.storagePath)
-            let pipeline = IntakePipeline(database: database, triager: ModelTriager(model: try TriageModel.load()), listener: DiscardingIntakeListener())
+            // Routed and timed in the same transaction; the running desk finds the ticket in the event log.
+            let pipeline = IntakePipeline(database: database, triager: ModelTriager(model: try TriageModel.load()),
+                                          listener: DiscardingIntakeListener(), rules: settings.intakeRules(origin: IntakeOrigin.ingestEmail))
             let outcome = try await pipeline.accept(inbound)
             print(outcome.isDuplicate ? "duplicate of a stored message (ticket #\(outcome.ticketID))" : "stored on ticket #\(outcome.ticketID)")
         } catch {

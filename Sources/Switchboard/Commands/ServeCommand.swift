@@ -64,7 +64,8 @@ struct ServeCommand: AsyncParsableCommand {
         // Started after IRC and the desk, so it stops first: no webhook is acknowledged while they shut down.
         services.append(.init(service: WebhookApplication.makeService(
             config: settings, database: database,
-            intake: IntakePipeline(database: database, triager: triager, listener: desk.desk ?? DiscardingIntakeListener()),
+            intake: IntakePipeline(database: database, triager: triager, listener: desk.desk ?? DiscardingIntakeListener(),
+                                   rules: settings.intakeRules(origin: IntakeOrigin.serve)),
             ircState: { [ircClient] in await ircClient?.state.rawValue ?? "disconnected" })))
         services.append(.init(service: MetricsSampler(database: database, ircClient: ircClient)))
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

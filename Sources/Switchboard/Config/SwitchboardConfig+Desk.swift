@@ -18,6 +18,12 @@ extension SwitchboardConfig {
         return TicketRouter(rules: rules, fallbackChannel: fallback)
     }
 
+    /// What every intake of this desk applies in the transaction that stores a message; `origin` names
+    /// the intake (`serve`, `ingest-email`) in the `routed` event.
+    func intakeRules(origin: String) -> IntakeRules {
+        IntakeRules(router: ticketRouter, followUps: FollowUpPolicy(settings: followUps), origin: origin)
+    }
+
     var policy: Policy {
         Policy(directory: AgentDirectory(agents.map {
             AgentDirectory.Agent(account: $0.account, teams: Set($0.teams), role: AgentDirectory.Role(rawValue: $0.role.rawValue) ?? .agent)

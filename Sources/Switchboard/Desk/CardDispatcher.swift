@@ -5,8 +5,9 @@ import IRCClient
 
 /// Paces ticket cards per channel, behind everything people are waiting for.
 ///
-/// - Ordinary cards gather for a short window; a channel with more than `summaryThreshold` waiting gets
-///   one summary line instead.
+/// - Ordinary cards leave at once while the flood gate keeps up (hardly anything waits to be written).
+///   Only when arrivals outrun it do they gather, for a short window; a channel with more than
+///   `summaryThreshold` waiting then gets one summary line instead.
 /// - Urgent and churn cards leave at once, ahead of ordinary cards but behind command replies, while the
 ///   IRC client's backlog is short. When they pile up beyond what the flood gate drains in a few seconds,
 ///   the ones held back fold into one `N urgent in #channel` line.
@@ -40,6 +41,9 @@ actor CardDispatcher {
         var urgentBacklog = 5
         /// Ordinary cards wait while this many lines wait at card priority or above.
         var cardBacklog = 10
+        /// An ordinary card for a channel with nothing held leaves at once while fewer lines than this
+        /// wait at card priority or above: about one card, so the gate is keeping up.
+        var immediateBacklog = 3
         var commandPrefix = "!"
     }
 
@@ -78,13 +82,22 @@ actor CardDispatcher {
 
     func post(_ card: PendingCard, to channel: String) async {
         let key = Key(channel: channel, kind: card.kind)
-        if card.kind == .urgent, held[key] == nil, await output.backlog(atMost: .urgentCard) < settings.urgentBacklog {
-            for line in card.lines { await output.say(line, to: channel, priority: .urgentCard) }
+        if held[key] == nil, let priority = await immediatePriority(for: card.kind) {
+            for line in card.lines { await output.say(line, to: channel, priority: priority) }
             return
         }
         held[key, default: Held()].add(card, keepingAtMost: settings.summaryThreshold, now: .now)
         if draining == nil {
             draining = Task { await self.drain() }
+        }
+    }
+
+    /// The priority a card goes out at right now, or nil when it has to be held.
+    private func immediatePriority(for kind: PendingCard.Kind) async -> OutboundPriority? {
+        switch kind {
+        case .urgent: await output.backlog(atMost: .urgentCard) < settings.urgentBacklog ? .urgentCard : nil
+        case .ordinary: await output.backlog(atMost: .card) < settings.immediateBacklog ? .card : nil
+        case .quiet: nil
         }
     }
 

@@ -7,22 +7,7 @@ import Store
 
 /// Follow-ups: the durable timers that chase silent tickets, and what happens when one fires.
 extension DeskBot {
-    var followUpPolicy: FollowUpPolicy { FollowUpPolicy(settings: settings.followUps) }
-
-    /// A new ticket starts its first-response clock; every WhatsApp message restarts the window warning.
-    func scheduleAfterInbound(_ ticket: Ticket, isNewTicket: Bool, receivedAt: Date) async {
-        do {
-            if isNewTicket {
-                _ = try await database.scheduleTimer(ticketID: ticket.id, kind: .firstResponse, dueAt: followUpPolicy.firstResponseDue(for: ticket))
-            }
-            if ticket.channel == .whatsapp {
-                _ = try await database.scheduleTimer(ticketID: ticket.id, kind: .windowReminder,
-                                                     dueAt: followUpPolicy.windowWarningDue(after: receivedAt))
-            }
-        } catch {
-            logger.error("could not schedule follow-ups for #\(ticket.id): \(error)")
-        }
-    }
+    nonisolated var followUpPolicy: FollowUpPolicy { FollowUpPolicy(settings: settings.followUps) }
 
     /// An agent's reply starts the wait for the customer.
     func scheduleAfterReply(_ ticketID: Int64) async {
@@ -89,9 +74,8 @@ extension DeskBot {
             guard let channel = ticket.routeChannel else { return }
             let leads = escalationAccounts(team: ticket.team)
             let customer = try await database.customer(id: ticket.customerID)
-            let contact = try await database.contacts(customerID: ticket.customerID).first?.key
-            var card = TicketCard(ticket: ticket, customer: customer, contact: contact ?? .email("unknown@invalid"),
-                                  excerpt: messages.first { $0.direction == .inbound }?.text ?? "")
+            let opening = messages.first { $0.direction == .inbound }
+            var card = TicketCard(ticket: ticket, customer: customer, contact: opening?.senderKey, excerpt: opening?.text ?? "")
             card.commandPrefix = prefix
             card.lowConfidence = settings.lowConfidence
             let overdue: IRCLine = overdueBy > .seconds(59) ? " by \(botText: Self.hours(overdueBy))" : ""

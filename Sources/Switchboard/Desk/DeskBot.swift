@@ -29,7 +29,8 @@ actor DeskBot: IntakeListener {
         var knowledge: KnowledgeBase?
         /// Where the desk says that services went away or came back: the channels it joins.
         var deskChannels: [String] = []
-        /// How long ordinary cards gather before a channel gets them (or one summary line).
+        /// How long ordinary cards gather, once the flood gate falls behind, before a channel gets them
+        /// (or one summary line).
         var cardWindow: Duration = .seconds(1)
         /// How long no_action tickets gather before their channel's quiet line.
         var quietWindow: Duration = .seconds(30)
@@ -59,6 +60,8 @@ actor DeskBot: IntakeListener {
     /// The last command queued per ticket, so the next one on that ticket runs after it.
     var ticketTails: [Int64: (sequence: Int, task: Task<Void, Never>)] = [:]
     var commandSequence = 0
+    /// Committed messages waiting for their card or line, in commit order.
+    private let announcer: AsyncStream<Announcement>.Continuation
 
     init(database: AppDatabase, output: any ChatOutput, router: TicketRouter, policy: Policy, settings: Settings = Settings(),
          logger: Logger = Logger(label: "switchboard.desk"), now: @escaping @Sendable () -> Date = { Date() }) {
@@ -71,17 +74,26 @@ actor DeskBot: IntakeListener {
         self.now = now
         cards = CardDispatcher(output: output, settings: .init(window: settings.cardWindow, quietWindow: settings.quietWindow,
                                                                commandPrefix: settings.commandPrefix))
+        let (announcements, announcer) = AsyncStream.makeStream(of: Announcement.self)
+        self.announcer = announcer
+        // One task posts every card, in commit order; it ends when the desk goes away.
+        Task { [weak self] in
+            for await announcement in announcements { await self?.announce(announcement) }
+        }
     }
 
-    /// Consumes the IRC client's events until the stream ends, sweeping for unrouted tickets meanwhile.
+    /// Consumes the IRC client's events until the stream ends, posting meanwhile the tickets that other
+    /// intakes (`ingest-email`) stored.
     func run(events: AsyncStream<IRCEvent>) async {
-        let sweeper = Task { [weak self] in
+        let tailer = Task { [weak self] in
+            guard var mark = await self?.startMark() else { return }
             while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(2))
-                await self?.sweepUnrouted()
+                try? await Task.sleep(for: .seconds(1))
+                guard let self else { return }
+                mark = await self.postOtherIntakes(after: mark)
             }
         }
-        defer { sweeper.cancel() }
+        defer { tailer.cancel() }
         for await event in events {
             switch event {
             case .message(let message) where !message.isNotice:
@@ -96,82 +108,91 @@ actor DeskBot: IntakeListener {
 
     // MARK: - Intake
 
-    /// Routing and cards happen after the provider has its answer: the webhook is acknowledged as soon as
-    /// the message is committed, and a slow IRC link never makes Twilio time out and retry.
+    /// A committed message on its way to IRC.
+    struct Announcement: Sendable {
+        var receipt: IngestReceipt
+        var message: InboundMessage
+        var isFlooding: Bool
+    }
+
+    /// The desk's routing and timers, applied by the intake in the transaction that stores a message.
+    nonisolated var intakeRules: IntakeRules? {
+        IntakeRules(router: router, followUps: followUpPolicy, origin: IntakeOrigin.serve)
+    }
+
+    /// Hands the committed message to the announcer and returns: the provider's answer never waits for
+    /// IRC, and the routing it needs was decided in the commit.
     nonisolated func didIngest(_ receipt: IngestReceipt, message: InboundMessage, triage: TriageSummary?, isFlooding: Bool) async {
-        Task {
-            do {
-                try await announce(receipt, message: message, triage: triage, isFlooding: isFlooding)
-            } catch {
-                logger.error("could not announce ticket #\(receipt.ticketID): \(error)")
-            }
-        }
+        announcer.yield(Announcement(receipt: receipt, message: message, isFlooding: isFlooding))
     }
 
-    /// Routes and announces tickets that were stored without passing through this process's intake.
-    func sweepUnrouted() async {
-        guard let tickets = try? await database.unroutedTickets() else { return }
-        // Younger tickets are still being announced by the intake that stored them.
-        for ticket in tickets where now().timeIntervalSince(ticket.createdAt) > 5 {
-            guard let messages = try? await database.messages(ticketID: ticket.id),
-                  let first = messages.first(where: { $0.direction == .inbound }) else { continue }
-            let contact = try? await database.contacts(customerID: ticket.customerID).first?.key
-            let message = InboundMessage(channel: first.channel, providerID: first.providerID ?? "message-\(first.id)",
-                                         contact: contact ?? .email("unknown@invalid"), text: first.text, isAutoReply: first.isAutoReply)
-            let receipt = IngestReceipt(ticketID: ticket.id, messageID: first.id, customerID: ticket.customerID, isNewTicket: true,
-                                        isNewCustomer: false, reopened: false, reopenCandidate: nil, threadedBy: .newTicket,
-                                        ticketState: ticket.state)
-            do {
-                try await announce(receipt, message: message, triage: nil, isFlooding: false)
-            } catch {
-                logger.error("could not route ticket #\(ticket.id): \(error)")
-            }
-        }
-    }
-
-    private func announce(_ receipt: IngestReceipt, message: InboundMessage, triage: TriageSummary?, isFlooding: Bool) async throws {
-        guard var ticket = try await database.ticket(id: receipt.ticketID) else { return }
-        let customer = try await database.customer(id: receipt.customerID)
-        if receipt.isNewTicket {
-            let isNoAction = ticket.category == .noAction
-            if isNoAction, NoActionPolicy.closesByItself(message, confidence: ticket.confidence ?? 0,
-                                                         lastReplyToCustomer: try await database.lastReplyAt(customerID: receipt.customerID), now: now()) {
-                // An auto-reply, or "thanks" right after our reply: closed at once, still counted in stats.
-                _ = try await database.apply(.closed(resolution: "no_action: closed automatically"), toTicket: ticket.id, actor: TicketEvent.system)
-                return
-            }
-            let facts = RoutingFacts(
-                category: ticket.category ?? .support, urgency: ticket.urgency, source: message.channel,
-                lang: ticket.lang ?? "und", plan: customer?.plan, text: message.text)
-            let decision = router.route(facts)
-            // The sweeper may reach a new ticket while the intake's announcement of it is still running
-            // (under load); only the one that routes it posts the card.
-            guard let routed = try await database.routeIfUnrouted(ticketID: ticket.id, decision: decision) else { return }
-            ticket = routed
-            DeskMetrics.routed(ticket.category)
-            logger.info("ticket #\(ticket.id) routed by \(decision.rule) to \(decision.channels.joined(separator: ", "))")
-            // A no_action ticket waits for no answer: no first-response clock, no window reminder.
-            if !isNoAction { await scheduleAfterInbound(ticket, isNewTicket: true, receivedAt: now()) }
-            var card = TicketCard(ticket: ticket, customer: customer, contact: message.contact, excerpt: message.text)
-            card.commandPrefix = settings.commandPrefix
-            card.lowConfidence = settings.lowConfidence
-            card.replyTo = message.replyTo
-            if decision.mention { card.mention = decision.owner }
-            let kind: CardDispatcher.PendingCard.Kind = isNoAction ? .quiet
-                : ticket.urgency == .high || ticket.category == .churnRisk ? .urgent : .ordinary
-            for channel in decision.channels {
-                await cards.post(.init(lines: card.lines(now: now()), category: ticket.category ?? .support, kind: kind, excerpt: message.text),
-                                 to: channel)
-            }
+    /// Renders and posts what the commit decided, without reading the database.
+    func announce(_ announcement: Announcement) async {
+        let receipt = announcement.receipt, message = announcement.message
+        guard let plan = receipt.plan, let ticket = receipt.ticket else {
+            logger.warning("ticket #\(receipt.ticketID) was stored without intake rules; it has no route to announce")
             return
         }
-        await scheduleAfterInbound(ticket, isNewTicket: false, receivedAt: now())
-        guard !isFlooding, let channel = ticket.routeChannel else { return }
-        let who: IRCLine = ticket.owner.map { "\(botText: $0): " } ?? ""
-        // A message that threaded in from someone else (a colleague in CC) is not the customer's words.
-        var verb: IRCLine = receipt.reopened ? "reopened — the customer wrote again" : "customer wrote again"
-        if receipt.customerID != ticket.customerID { verb = "\(ContactMask.mask(message.contact)) wrote on it" }
-        await output.say("\(who)#\(ticket.id) \(verb): \"\(message.text, limit: 160)\"", to: channel, priority: .card)
+        switch plan {
+        case .close:
+            return
+        case .route(let decision, _):
+            DeskMetrics.routed(ticket.category)
+            logger.info("ticket #\(ticket.id) routed by \(decision.rule) to \(decision.channels.joined(separator: ", "))")
+            await postCard(for: ticket, customer: receipt.customer, contact: message.contact, excerpt: message.text,
+                           replyTo: message.replyTo, decision: decision)
+        case .followOn:
+            guard !announcement.isFlooding, let channel = ticket.routeChannel else { return }
+            let who: IRCLine = ticket.owner.map { "\(botText: $0): " } ?? ""
+            // A message that threaded in from someone else (a colleague in CC) is not the customer's words.
+            var verb: IRCLine = receipt.reopened ? "reopened — the customer wrote again" : "customer wrote again"
+            if receipt.customerID != ticket.customerID { verb = "\(ContactMask.mask(message.contact)) wrote on it" }
+            await output.say("\(who)#\(ticket.id) \(verb): \"\(message.text, limit: 160)\"", to: channel, priority: .card)
+        }
+    }
+
+    private func postCard(for ticket: Ticket, customer: Customer?, contact: ContactKey?, excerpt: String, replyTo: String?,
+                          decision: RouteDecision) async {
+        var card = TicketCard(ticket: ticket, customer: customer, contact: contact, excerpt: excerpt)
+        card.commandPrefix = settings.commandPrefix
+        card.lowConfidence = settings.lowConfidence
+        card.replyTo = replyTo
+        if decision.mention { card.mention = decision.owner }
+        let kind: CardDispatcher.PendingCard.Kind = ticket.category == .noAction ? .quiet
+            : ticket.urgency == .high || ticket.category == .churnRisk ? .urgent : .ordinary
+        let lines = card.lines(now: now())
+        for channel in decision.channels {
+            await cards.post(.init(lines: lines, category: ticket.category ?? .support, kind: kind, excerpt: excerpt), to: channel)
+        }
+    }
+
+    /// Where to start reading the event log for other intakes' tickets: after the last ticket this desk
+    /// routed itself, so mail piped in while `serve` was down is posted when it starts, and never
+    /// further back than a day.
+    func startMark() async -> Int64 {
+        do {
+            return try await database.deskStartMark(origin: IntakeOrigin.serve, notBefore: now().addingTimeInterval(-86_400))
+        } catch {
+            logger.error("could not read the event log; tickets piped in by ingest-email may go unannounced: \(error)")
+            return (try? await database.lastEventMark()) ?? 0
+        }
+    }
+
+    /// Posts the open tickets other intakes routed after `mark`; returns the mark to read after next.
+    func postOtherIntakes(after mark: Int64) async -> Int64 {
+        do {
+            let page = try await database.ticketsRouted(after: mark, byOtherThan: IntakeOrigin.serve)
+            for routed in page.tickets where routed.ticket.state.isOpen {
+                DeskMetrics.routed(routed.ticket.category)
+                logger.info("ticket #\(routed.ticket.id) stored by another intake, routed by \(routed.decision.rule)")
+                await postCard(for: routed.ticket, customer: routed.customer, contact: routed.message.senderKey,
+                               excerpt: routed.message.text, replyTo: routed.message.replyTo, decision: routed.decision)
+            }
+            return page.nextMark
+        } catch {
+            logger.error("could not read tickets stored by other intakes: \(error)")
+            return mark
+        }
     }
 
     /// Delivery reports reach the owner as they arrive: "#118 delivered 09:14", or a failure in plain words.

@@ -1,0 +1,7 @@
+/// The names intakes log with a ticket's route, so a desk can tell its own tickets from others'.
+enum IntakeOrigin {
+    /// `serve`'s webhooks: the desk in the same process posts their cards as they commit.
+    static let serve = "serve"
+    /// `ingest-email`, the MDA pipe, in a process of its own.
+    static let ingestEmail = "ingest-email"
+}
