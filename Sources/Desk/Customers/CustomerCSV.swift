@@ -1,3 +1,5 @@
+import CSV
+
 /// Parses the customers CSV (`import-customers`, `customers.csv`). Pure: the caller reads the file and
 /// hands the rows to storage.
 ///
@@ -21,9 +23,7 @@ public enum CustomerCSV {
         do {
             table = try CSVTable(parsing: text)
         } catch {
-            switch error {
-            case .unterminatedQuote(let line): throw CustomerCSVError(.unterminatedQuote(line: line))
-            }
+            throw CustomerCSVError(.unterminatedQuote(line: error.line))
         }
         guard let header = table.records.first else { throw CustomerCSVError(.empty) }
 
