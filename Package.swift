@@ -73,8 +73,9 @@ let package = Package(
         // Triage: language identification, hashed n-gram features, multinomial logistic regression, urgency
         // and rules. The shipped model is a resource, found without flags.
         .target(name: "Triage", dependencies: ["CSV"], resources: [.copy("Resources/triage.model")], swiftSettings: upcoming),
-        // The domain: tickets, customers, the lifecycle state machine, intake values. Pure.
-        .target(name: "Desk", dependencies: ["IRC", "CSV"], swiftSettings: upcoming),
+        // The domain: tickets, customers, the lifecycle state machine, intake values. Pure: from WhatsApp it
+        // takes only values (the phone-number normaliser, the 24-hour window), never IO.
+        .target(name: "Desk", dependencies: ["IRC", "WhatsApp", "CSV"], swiftSettings: upcoming),
         // GRDB on system SQLite (WAL): migrations, intake, the outbox, the event log, export.
         .target(
             name: "Store",
