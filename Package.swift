@@ -68,11 +68,14 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        // RFC 4180 CSV reading, shared by the customers import (Desk) and the training sets (Triage). Pure.
+        .target(name: "CSV", swiftSettings: upcoming),
         // Triage: language identification, hashed n-gram features, multinomial logistic regression, urgency
         // and rules. The shipped model is a resource, found without flags.
-        .target(name: "Triage", resources: [.copy("Resources/triage.model")], swiftSettings: upcoming),
-        // The domain: tickets, customers, the lifecycle state machine, intake values. Pure.
-        .target(name: "Desk", dependencies: ["IRC"], swiftSettings: upcoming),
+        .target(name: "Triage", dependencies: ["CSV"], resources: [.copy("Resources/triage.model")], swiftSettings: upcoming),
+        // The domain: tickets, customers, the lifecycle state machine, intake values. Pure: from WhatsApp it
+        // takes only values (the phone-number normaliser, the 24-hour window), never IO.
+        .target(name: "Desk", dependencies: ["IRC", "WhatsApp", "CSV"], swiftSettings: upcoming),
         // GRDB on system SQLite (WAL): migrations, intake, the outbox, the event log, export.
         .target(
             name: "Store",
@@ -153,6 +156,7 @@ let package = Package(
             swiftSettings: upcoming),
         .executableTarget(
             name: "TriageBenchmark", dependencies: ["Triage"], path: "Benchmarks/Triage/TriageBenchmark", swiftSettings: upcoming),
+        .testTarget(name: "CSVTests", dependencies: ["CSV"], swiftSettings: upcoming),
         .testTarget(name: "TriageTests", dependencies: ["Triage"], swiftSettings: upcoming),
         .testTarget(name: "DeskTests", dependencies: ["Desk", "IRC"], resources: [.copy("Fixtures")], swiftSettings: upcoming),
         .testTarget(

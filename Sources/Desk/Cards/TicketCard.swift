@@ -73,14 +73,10 @@ public struct TicketCard: Sendable {
         IRCLine.cut(text, limit: limit)
     }
 
+    /// `just now`, then ``DurationText/words(_:)``: `5m`, `3h 10m`, `2d 4h`.
     public static func age(from start: Date, to now: Date) -> String {
-        let seconds = max(0, Int(now.timeIntervalSince(start)))
-        switch seconds {
-        case ..<60: return "just now"
-        case ..<3600: return "\(seconds / 60)m"
-        case ..<86_400: return "\(seconds / 3600)h \(seconds % 3600 / 60)m"
-        default: return "\(seconds / 86_400)d"
-        }
+        let seconds = now.timeIntervalSince(start)
+        return seconds < 60 ? "just now" : DurationText.words(seconds)
     }
 }
 

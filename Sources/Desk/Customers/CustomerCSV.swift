@@ -1,3 +1,6 @@
+import CSV
+import WhatsApp
+
 /// Parses the customers CSV (`import-customers`, `customers.csv`). Pure: the caller reads the file and
 /// hands the rows to storage.
 ///
@@ -21,9 +24,7 @@ public enum CustomerCSV {
         do {
             table = try CSVTable(parsing: text)
         } catch {
-            switch error {
-            case .unterminatedQuote(let line): throw CustomerCSVError(.unterminatedQuote(line: line))
-            }
+            throw CustomerCSVError(.unterminatedQuote(line: error.line))
         }
         guard let header = table.records.first else { throw CustomerCSVError(.empty) }
 
@@ -67,7 +68,7 @@ public enum CustomerCSV {
             }
             var phones: [String] = []
             for raw in split(cell("phones")) {
-                guard let phone = PhoneNumber.normalize(raw, defaultCallingCode: defaultCallingCode) else {
+                guard let phone = PhoneNumber(raw, defaultCallingCode: defaultCallingCode, bareDigits: .national)?.e164 else {
                     let hint = raw.hasPrefix("+") || raw.hasPrefix("00") ? "" : " (write it with + and the country code)"
                     problems.append("line \(line): \(raw) is not a phone number in international form\(hint); skipped")
                     continue

@@ -38,7 +38,7 @@ public struct Expectation: Sendable, Hashable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.hour, .minute, .weekday], from: due)
-        let clock = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        let clock = ClockText.time(due, timeZone: timeZone)
         let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: due)).day ?? 0
         let names = Self.weekdays[lang] ?? Self.weekdays["en"]!
         let weekday = names[((parts.weekday ?? 1) - 1) % 7]

@@ -1,4 +1,5 @@
 public import Foundation
+import WhatsApp
 
 /// Decides which follow-up timers a ticket needs and what a timer does when it fires.
 ///
@@ -20,7 +21,7 @@ public struct FollowUpPolicy: Sendable {
 
     /// When to warn about the WhatsApp window after the customer's message at `lastInbound`.
     public func windowWarningDue(after lastInbound: Date) -> Date {
-        lastInbound.addingTimeInterval(settings.whatsappWindow.timeInterval - settings.windowWarning.timeInterval)
+        WhatsAppWindow.reminderAt(lastInbound: lastInbound, lead: settings.windowWarning.timeInterval)
     }
 
     /// When to nudge the owner if the customer stays silent after our reply at `reply`.
@@ -42,11 +43,10 @@ public struct FollowUpPolicy: Sendable {
             return .escalateFirstResponse(overdueBy: .seconds(max(0, settings.hours.businessTime(from: due, to: now))))
         case .windowReminder:
             guard ticket.channel == .whatsapp, let lastInbound = facts.lastInbound else { return .nothing(reason: "no window") }
-            let closesAt = lastInbound.addingTimeInterval(settings.whatsappWindow.timeInterval)
-            guard closesAt > now else { return .nothing(reason: "window already closed") }
+            guard WhatsAppWindow.isOpen(lastInbound: lastInbound, now: now) else { return .nothing(reason: "window already closed") }
             // A newer customer message moved the window; its own timer will warn.
             guard windowWarningDue(after: lastInbound) <= now.addingTimeInterval(1) else { return .nothing(reason: "window renewed") }
-            return .warnWindowClosing(closesAt: closesAt)
+            return .warnWindowClosing(closesAt: WhatsAppWindow.closesAt(lastInbound: lastInbound))
         case .followUp:
             guard let reply = facts.lastHumanOutbound else { return .nothing(reason: "no reply yet") }
             if let inbound = facts.lastInbound, inbound > reply { return .nothing(reason: "the customer answered") }

@@ -1,3 +1,5 @@
+import WhatsApp
+
 extension ContactKey {
     /// Reads a WhatsApp sender as providers give it: Twilio's `whatsapp:+971501234567` or
     /// `whatsapp:<id>`, or Meta's bare digits `971501234567` (Meta's `wa_id` has no `+`). A value that
@@ -8,11 +10,8 @@ extension ContactKey {
         if value.lowercased().hasPrefix("whatsapp:") {
             value = String(value.dropFirst("whatsapp:".count))
         }
-        if let phone = PhoneNumber.normalize(value) {
-            return .phone(phone)
-        }
-        if !value.isEmpty, value.allSatisfy(\.isASCIIDigit), let phone = PhoneNumber.normalize("+" + value) {
-            return .phone(phone)
+        if let phone = PhoneNumber(value, bareDigits: .national) ?? PhoneNumber(waId: value) {
+            return .phone(phone.e164)
         }
         return .whatsappID(value)
     }

@@ -1,3 +1,5 @@
+import WhatsApp
+
 /// The address a message came from, which is how we recognise a customer across channels.
 ///
 /// Build keys through ``normalized`` (or the helpers in `ContactKey+Parsing.swift`) before comparing or
@@ -41,7 +43,7 @@ public enum ContactKey: Sendable, Hashable, Codable {
     public var normalized: ContactKey {
         switch self {
         case .phone(let raw):
-            return .phone(PhoneNumber.normalize(raw) ?? raw.trimmingWhitespace())
+            return .phone(PhoneNumber(raw, bareDigits: .national)?.e164 ?? raw.trimmingWhitespace())
         case .whatsappID(let raw):
             return .whatsappID(raw.trimmingWhitespace())
         case .email(let raw):

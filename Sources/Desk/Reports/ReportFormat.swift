@@ -3,15 +3,9 @@ public import Foundation
 /// How reports write numbers, durations and days, shared by the text, HTML and chat renderers so all
 /// three say the same thing.
 public enum ReportFormat {
-    /// A span to the minute, two units at most: `45s`, `42m`, `3h 10m`, `1d 2h`.
+    /// A span to the minute, two units at most: `45s`, `42m`, `3h 10m`, `1d 2h` (``DurationText/words(_:)``).
     public static func duration(_ seconds: TimeInterval) -> String {
-        let total = max(0, Int(seconds.rounded()))
-        switch total {
-        case ..<60: return "\(total)s"
-        case ..<3600: return "\(total / 60)m"
-        case ..<86_400: return pair(total / 3600, "h", total % 3600 / 60, "m")
-        default: return pair(total / 86_400, "d", total % 86_400 / 3600, "h")
-        }
+        DurationText.words(seconds)
     }
 
     /// A duration, or an em dash when there is nothing to measure.
@@ -41,8 +35,7 @@ public enum ReportFormat {
 
     /// `2026-11-25 21:04` in the report's zone.
     public static func minute(_ date: Date, timeZone: TimeZone) -> String {
-        let c = components(date, timeZone: timeZone)
-        return day(date, timeZone: timeZone) + String(format: " %02d:%02d", c.hour ?? 0, c.minute ?? 0)
+        day(date, timeZone: timeZone) + " " + ClockText.time(date, timeZone: timeZone)
     }
 
     /// The period's length as typed after `--since` when it is a whole number of units.
@@ -88,7 +81,4 @@ public enum ReportFormat {
         return calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
     }
 
-    private static func pair(_ major: Int, _ majorUnit: String, _ minor: Int, _ minorUnit: String) -> String {
-        minor == 0 ? "\(major)\(majorUnit)" : "\(major)\(majorUnit) \(minor)\(minorUnit)"
-    }
 }

@@ -1,3 +1,5 @@
+import WhatsApp
+
 /// Masks contact details for places where agents need to recognise a customer but should not copy
 /// their details: IRC channels are logged and shared more widely than the database.
 public enum ContactMask {

@@ -100,7 +100,7 @@ extension AppDatabase {
                 item.state = .sent
                 item.lastError = nil
                 if let providerID { message.providerID = providerID; detail["provider_id"] = providerID }
-                if message.status.progress < DeliveryStatus.sent.progress { message.status = .sent }
+                message.status = message.status.merging(.sent)
                 message.errorCode = nil
                 kind = .sent
             case .retryable(let error, let retryAfter):
@@ -221,8 +221,9 @@ extension AppDatabase {
     }
 
     /// Applies a provider status callback (Twilio `MessageStatus`, Meta `statuses[]`) to the outbound
-    /// message with that provider id. Callbacks arrive out of order, so status only moves forward
-    /// (queued → sent → delivered → read); `failed` applies unless delivery was already confirmed.
+    /// message with that provider id. Callbacks arrive out of order, so status only moves forward, in
+    /// ``DeliveryStatus``'s order: `failed` applies unless delivery was already confirmed, and a late
+    /// `sent` undoes neither `failed` nor `read`.
     /// - Returns: the message after the update, or nil when no outbound message has that provider id.
     @discardableResult
     public func recordDeliveryStatus(
@@ -244,13 +245,7 @@ extension AppDatabase {
                 .filter(MessageRecord.Columns.providerID == providerID)
                 .fetchOne(db)
             else { return nil }
-            let current = message.status
-            let applies: Bool = switch status {
-            case .failed: current != .failed && current.progress < DeliveryStatus.delivered.progress
-            case .sent, .delivered, .read: status.progress > current.progress
-            case .received, .queued, .unknown: false
-            }
-            guard applies else { return DeliveryUpdate(message: message.message, changed: false) }
+            guard message.status.isSuperseded(by: status) else { return DeliveryUpdate(message: message.message, changed: false) }
             message.status = status
             if status == .failed { message.errorCode = errorCode }
             try message.update(db)

@@ -63,7 +63,7 @@ extension DeskBot {
             risks.append(.init(ticket: ticket, customerName: summary.customerName, plan: summary.customerPlan,
                                lastAction: ChurnDigest.lastAction(kind: last?.kind, at: last?.at, now: now, slaMissedBy: missedBy)))
         }
-        let clock = String(format: "%02d:%02d", schedule.at / 60, schedule.at % 60)
+        let clock = ClockText.time(minuteOfDay: schedule.at)
         return ChurnDigest.daily(risks, now: now, clock: clock, timeZone: schedule.timeZone)
     }
 }

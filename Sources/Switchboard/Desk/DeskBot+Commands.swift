@@ -231,7 +231,7 @@ extension DeskBot {
             await say(reply, "#\(id) held: that reply sets no time and no next step. Say what happens and by when, or \(botText: settings.commandPrefix)send \(id) --anyway TEXT.")
             return
         }
-        if ticket.channel == .whatsapp, let last = try await lastInbound(ticket)?.receivedAt, now().timeIntervalSince(last) > settings.whatsappWindow {
+        if ticket.channel == .whatsapp, let last = try await lastInbound(ticket)?.receivedAt, !WhatsAppWindow.isOpen(lastInbound: last, now: now()) {
             let fitting = MessageTemplate.fitting(settings.templates, lang: ticket.lang).prefix(5)
             let offer: IRCLine = fitting.isEmpty
                 ? "no templates are configured (whatsapp.templates)"
@@ -301,8 +301,8 @@ extension DeskBot {
 
     private func whatsappWindow(_ ticket: Ticket) async throws -> String? {
         guard let last = try await lastInbound(ticket)?.receivedAt else { return nil }
-        let left = Int(settings.whatsappWindow - now().timeIntervalSince(last))
-        return left > 0 ? "WhatsApp window open for \(left / 3600)h \(left % 3600 / 60)m more." : "WhatsApp window closed: templates only."
+        guard WhatsAppWindow.isOpen(lastInbound: last, now: now()) else { return "WhatsApp window closed: templates only." }
+        return "WhatsApp window open for \(DurationText.words(WhatsAppWindow.remaining(lastInbound: last, now: now()))) more."
     }
 
     /// The outbox payload for the ticket's channel: recipient and text, plus email threading. The

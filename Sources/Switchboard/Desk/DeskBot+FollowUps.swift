@@ -64,11 +64,11 @@ extension DeskBot {
             if ticket.channel == .whatsapp, let template = settings.followUps.followUpTemplate {
                 options.append("\(botText: prefix)template \(id) \(template)")
             }
-            await notifier.tell(id, "#\(id): no word from the customer for \(botText: Self.hours(silentFor)) since our reply — \(IRCLine.joined(options, separator: " · "))")
+            await notifier.tell(id, "#\(id): no word from the customer for \(botText: DurationText.words(silentFor.timeInterval)) since our reply — \(IRCLine.joined(options, separator: " · "))")
             detail["action"] = "nudged"
         case .warnWindowClosing(let closesAt):
-            let left = Self.hours(.seconds(closesAt.timeIntervalSince(now())))
-            await notifier.tell(id, "#\(id): the WhatsApp window closes at \(botText: Self.clockTime(closesAt, timeZone: settings.timeZone)) (in \(botText: left)); after that only a template reaches the customer")
+            let left = DurationText.words(closesAt.timeIntervalSince(now()))
+            await notifier.tell(id, "#\(id): the WhatsApp window closes at \(botText: ClockText.time(closesAt, timeZone: settings.timeZone)) (in \(botText: left)); after that only a template reaches the customer")
             detail["action"] = "window_warning"
         case .escalateFirstResponse(let overdueBy):
             guard let channel = ticket.routeChannel else { return }
@@ -78,7 +78,7 @@ extension DeskBot {
             var card = TicketCard(ticket: ticket, customer: customer, contact: opening?.senderKey, excerpt: opening?.text ?? "")
             card.commandPrefix = prefix
             card.lowConfidence = settings.lowConfidence
-            let overdue: IRCLine = overdueBy > .seconds(59) ? " by \(botText: Self.hours(overdueBy))" : ""
+            let overdue: IRCLine = overdueBy > .seconds(59) ? " by \(botText: DurationText.words(overdueBy.timeInterval))" : ""
             await output.say("⚠ #\(id) first-response SLA missed\(overdue), still unclaimed — \(botText: leads.joined(separator: ", ")): \(botText: prefix)claim \(id)",
                              to: channel, priority: .urgentCard)
             for line in card.lines(now: now()) { await output.say(line, to: channel, priority: .urgentCard) }
@@ -93,12 +93,5 @@ extension DeskBot {
         let agents = policy.directory.all
         let leads = agents.filter { $0.role == .lead && (team == nil || $0.teams.contains(team!)) }.map(\.account)
         return leads.isEmpty ? agents.filter { $0.role == .admin }.map(\.account) : leads
-    }
-
-    static func hours(_ duration: Duration) -> String {
-        let minutes = Int(duration.components.seconds) / 60
-        if minutes < 60 { return "\(max(minutes, 1))m" }
-        if minutes < 48 * 60 { return minutes % 60 == 0 ? "\(minutes / 60)h" : "\(minutes / 60)h \(minutes % 60)m" }
-        return "\(minutes / 1440)d"
     }
 }

@@ -197,7 +197,7 @@ actor DeskBot: IntakeListener {
 
     /// Delivery reports reach the owner as they arrive: "#118 delivered 09:14", or a failure in plain words.
     nonisolated func didUpdateDelivery(_ message: Message) async {
-        let time = Self.clockTime(now(), timeZone: settings.timeZone)
+        let time = ClockText.time(now(), timeZone: settings.timeZone)
         let text: IRCLine
         switch message.status {
         case .failed:
@@ -210,13 +210,6 @@ actor DeskBot: IntakeListener {
             return
         }
         await TicketNotifier(database: database, output: output).tell(message.ticketID, text)
-    }
-
-    static func clockTime(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 
     // MARK: - Commands

@@ -1,4 +1,5 @@
 public import Foundation
+import CSV
 
 /// Maps a public data set's intent to one of the six categories, or drops it. Read from a CSV with
 /// `source,intent,category` rows, where `category` may be `drop` and `intent` may be `*` (the default
@@ -13,7 +14,8 @@ public struct CategoryMap: Sendable {
     private var defaults: [String: Target] = [:]
 
     public init(csv bytes: [UInt8]) throws(DatasetError) {
-        for (offset, row) in CSVParser.parse(bytes).enumerated() {
+        for (offset, record) in try DatasetCSV.records(bytes, path: "category map").enumerated() {
+            let row = record.fields
             guard row.count >= 3 else { continue }
             let source = row[0].trimmingCharacters(in: .whitespaces)
             let intent = row[1].trimmingCharacters(in: .whitespaces)
@@ -25,7 +27,7 @@ public struct CategoryMap: Sendable {
             } else if let category = TriageCategory(label: label) {
                 target = .category(category)
             } else {
-                throw DatasetError(path: "category map", reason: "line \(offset + 1): unknown category \(label)")
+                throw DatasetError(path: "category map", reason: "line \(record.line): unknown category \(label)")
             }
             if intent == "*" {
                 defaults[source] = target

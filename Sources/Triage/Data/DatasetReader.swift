@@ -1,4 +1,5 @@
 public import Foundation
+import CSV
 
 /// Reads labeled data: CSV with a header naming `text` and `category` (plus optional `lang`, `channel`,
 /// `urgency`, `weight`), or JSON lines with the same keys. Parsing is pure; `read(contentsOf:)` is the
@@ -47,20 +48,20 @@ public enum DatasetReader {
     }
 
     public static func parseCSV(_ bytes: [UInt8], source: String) throws(DatasetError) -> Dataset {
-        let rows = CSVParser.parse(bytes)
-        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+        let records = try DatasetCSV.records(bytes, path: source)
+        guard let header = records.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
             return Dataset()
         }
         guard header.contains("text"), header.contains("category") else {
             throw DatasetError(path: source, reason: "CSV header needs text and category columns, found \(header)")
         }
         var dataset = Dataset()
-        for (offset, row) in rows.dropFirst().enumerated() {
+        for record in records.dropFirst() {
             var fields: [String: String] = [:]
-            for (index, name) in header.enumerated() where index < row.count {
-                fields[name] = row[index]
+            for (index, name) in header.enumerated() where index < record.fields.count {
+                fields[name] = record.fields[index]
             }
-            append(fields, line: offset + 2, source: source, to: &dataset)
+            append(fields, line: record.line, source: source, to: &dataset)
         }
         return dataset
     }

@@ -21,12 +21,15 @@ public enum PublicDatasets {
                 throw DatasetError(path: url.path, reason: error.localizedDescription)
             }
         }
-        var rows: [(source: String, intent: String, text: String, lang: String)] = []
+        func rows(_ name: String) throws(DatasetError) -> [[String]] {
+            try DatasetCSV.rows(try bytes(name), path: directory.appendingPathComponent(name).path)
+        }
+        var examples: [(source: String, intent: String, text: String, lang: String)] = []
 
-        let bitext = CSVParser.parse(try bytes("bitext_customer_support.csv"))
+        let bitext = try rows("bitext_customer_support.csv")
         if let header = bitext.first, let textColumn = header.firstIndex(of: "instruction"), let intentColumn = header.firstIndex(of: "intent") {
             for row in bitext.dropFirst() where row.count > max(textColumn, intentColumn) {
-                rows.append(("bitext", row[intentColumn], row[textColumn], "en"))
+                examples.append(("bitext", row[intentColumn], row[textColumn], "en"))
             }
         }
 
@@ -35,33 +38,33 @@ public enum PublicDatasets {
             for split in object.keys.sorted() {
                 for case let pair as [Any] in (object[split] as? [Any]) ?? [] where pair.count == 2 {
                     if let text = pair[0] as? String, let intent = pair[1] as? String {
-                        rows.append(("clinc150", intent, text, "en"))
+                        examples.append(("clinc150", intent, text, "en"))
                     }
                 }
             }
         }
 
-        let banking = CSVParser.parse(try bytes("banking77_en_train.csv"))
+        let banking = try rows("banking77_en_train.csv")
         if let header = banking.first, let textColumn = header.firstIndex(of: "text"), let intentColumn = header.firstIndex(of: "category") {
             for row in banking.dropFirst() where row.count > max(textColumn, intentColumn) {
-                rows.append(("banking77", row[intentColumn], row[textColumn], "en"))
+                examples.append(("banking77", row[intentColumn], row[textColumn], "en"))
             }
         }
 
         var arabicIntents: [String: String] = [:]
-        for row in CSVParser.parse(try bytes("arbanking77_intents.csv")).dropFirst() where row.count >= 2 {
+        for row in try rows("arbanking77_intents.csv").dropFirst() where row.count >= 2 {
             arabicIntents[row[1]] = row[0].replacingOccurrences(of: " ", with: "_")
         }
-        let arabic = CSVParser.parse(try bytes("arbanking77_ar_train.csv"))
+        let arabic = try rows("arbanking77_ar_train.csv")
         if let header = arabic.first, let textColumn = header.firstIndex(of: "text"), let labelColumn = header.firstIndex(of: "label") {
             for row in arabic.dropFirst() where row.count > max(textColumn, labelColumn) {
                 guard let intent = arabicIntents[row[labelColumn]] else { continue }
-                rows.append(("arbanking77", intent, row[textColumn], "ar"))
+                examples.append(("arbanking77", intent, row[textColumn], "ar"))
             }
         }
 
         var groups: [String: [(text: String, lang: String, category: TriageCategory, source: String)]] = [:]
-        for row in rows {
+        for row in examples {
             // ArBanking77 is Banking77 translated: it shares Banking77's intent names and mapping.
             let mapSource = row.source == "arbanking77" ? "banking77" : row.source
             guard case .category(let category) = map.target(source: mapSource, intent: row.intent) else { continue }

@@ -2,7 +2,8 @@
 ///
 /// Customers write numbers every way there is: `+971 50 123 4567`, `00971-50-1234567`,
 /// `+44 (0)20 7946 0958`, `٠٥٠١٢٣٤٥٦٧` in Arabic-Indic digits, or a WhatsApp `wa_id` with no `+` at all.
-/// Normalising them to one form is what lets the same person's email, CSV row and WhatsApp chat meet.
+/// Normalising them to one form is what lets the same person's email, CSV row and WhatsApp chat meet, so
+/// this is the project's one normaliser: the desk's contact keys and customers import use it too.
 public struct PhoneNumber: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `+` followed by the digits.
     public let e164: String
@@ -25,8 +26,8 @@ public struct PhoneNumber: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// Accepts anything `normalise` turns into an international number.
-    public init?(_ text: String, defaultCallingCode: String? = nil) {
-        guard case .international(let number) = Self.normalise(text, defaultCallingCode: defaultCallingCode) else {
+    public init?(_ text: String, defaultCallingCode: String? = nil, bareDigits: BareDigits = .internationalWhenTheyLookIt) {
+        guard case .international(let number) = Self.normalise(text, defaultCallingCode: defaultCallingCode, bareDigits: bareDigits) else {
             return nil
         }
         self = number
@@ -65,6 +66,16 @@ public struct PhoneNumber: Sendable, Hashable, Comparable, CustomStringConvertib
         }
     }
 
+    /// How digits written without `+` or `00` are read.
+    public enum BareDigits: Sendable, Hashable {
+        /// 11 to 15 digits that start with an assigned country code are international, as a `wa_id` is.
+        /// Right for what providers send.
+        case internationalWhenTheyLookIt
+        /// Never international by themselves: only a default calling code places them. Right for numbers
+        /// people typed (a customers CSV), where a missing `+` is a mistake to report, not to guess around.
+        case national
+    }
+
     /// Normalises a number as people write it.
     ///
     /// - Strips a `whatsapp:` or `tel:` prefix, spaces, dashes, dots, slashes, parentheses, direction
@@ -74,8 +85,10 @@ public struct PhoneNumber: Sendable, Hashable, Comparable, CustomStringConvertib
     ///   `0` is replaced by it, otherwise they stay national.
     /// - Other bare digits become international when they look it (11 to 15 digits starting with an
     ///   assigned country code, as a `wa_id` does); otherwise the default calling code is put in front,
-    ///   or they stay national.
-    public static func normalise(_ text: String, defaultCallingCode: String? = nil) -> Normalisation {
+    ///   or they stay national. With `bareDigits: .national` they never look international.
+    public static func normalise(
+        _ text: String, defaultCallingCode: String? = nil, bareDigits: BareDigits = .internationalWhenTheyLookIt
+    ) -> Normalisation {
         guard var scalars = cleaned(text) else {
             return .notAPhone
         }
@@ -105,7 +118,7 @@ public struct PhoneNumber: Sendable, Hashable, Comparable, CustomStringConvertib
             }
             return .national(digits: digits)
         }
-        if looksInternational(digits), let number = PhoneNumber(waId: digits) {
+        if bareDigits == .internationalWhenTheyLookIt, looksInternational(digits), let number = PhoneNumber(waId: digits) {
             return .international(number)
         }
         if let callingCode, let number = PhoneNumber(waId: callingCode + digits) {
@@ -181,6 +194,13 @@ public struct PhoneNumber: Sendable, Hashable, Comparable, CustomStringConvertib
 
     private static func isCallingCode(_ code: String) -> Bool {
         callingCodes.contains(code)
+    }
+
+    /// How many leading digits of an international number are its country calling code. ITU assigns
+    /// codes so that no code is the start of another: `1` and `7` are one digit, some zones use two,
+    /// the rest (and anything unassigned) three.
+    public static func callingCodeLength(ofDigits digits: some StringProtocol) -> Int {
+        (1...2).first { isCallingCode(String(digits.prefix($0))) } ?? 3
     }
 
     /// Geographic ITU-T E.164 country calling codes. Used only to tell a `wa_id`-like string of digits

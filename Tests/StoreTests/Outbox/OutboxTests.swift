@@ -163,5 +163,9 @@ import Testing
         #expect(failed?.status == .failed)
         #expect(failed?.errorCode == "63016")
         #expect(try await database.history(ticketID: id).last?.detail["code"] == "63016")
+        // A retried "sent" callback arriving after the failure does not hide it.
+        let late = try await database.updateDeliveryStatus(channel: .whatsapp, providerID: "SMout", status: .sent)
+        #expect(late?.message.status == .failed)
+        #expect(late?.changed == false)
     }
 }

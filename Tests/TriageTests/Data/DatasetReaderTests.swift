@@ -12,6 +12,19 @@ import Testing
         #expect(dataset.examples[1].lang == nil)
     }
 
+    @Test func skippedRowsNameTheLineTheRecordStartsOn() throws {
+        let csv = "text,category\n\"two\nlines\",billing\nno category here,\n"
+        let dataset = try DatasetReader.parseCSV(Array(csv.utf8), source: "t")
+        #expect(dataset.examples.count == 1)
+        #expect(dataset.skipReasons == ["line 4: unknown category "])
+    }
+
+    @Test func anUnterminatedQuoteIsAnErrorNotOneLongField() {
+        #expect(throws: DatasetError(path: "t", reason: "line 2: a quoted field is never closed")) {
+            try DatasetReader.parseCSV(Array("text,category\n\"open,billing\nmore,support\n".utf8), source: "t")
+        }
+    }
+
     @Test func rejectsCSVWithoutTheColumns() {
         #expect(throws: DatasetError.self) { try DatasetReader.parseCSV(Array("a,b\n1,2\n".utf8), source: "t") }
     }

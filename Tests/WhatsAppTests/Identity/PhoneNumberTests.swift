@@ -71,6 +71,46 @@ import Testing
         #expect(PhoneNumber(waId: "123456") == nil)
     }
 
+    /// Numbers people typed (the customers CSV, contact keys): bare digits are never guessed to be
+    /// international, so a missing `+` is reported instead of read as another country.
+    @Test(arguments: [
+        ("+971 50 123 4567", "+971501234567"),
+        ("00971501234567", "+971501234567"),
+        ("+44 (0)20 7946 0958", "+442079460958"),
+        ("+1 (415) 523-8886", "+14155238886"),
+        ("whatsapp:+971501234567", "+971501234567"),
+        ("tel:+62-812-3456-7890", "+6281234567890"),
+        ("+٩٧١٥٠١٢٣٤٥٦٧", "+971501234567"),
+        ("+91\u{00A0}98765\u{00A0}43210", "+919876543210"),
+    ])
+    func typedInternationalForms(_ input: String, _ e164: String) {
+        #expect(PhoneNumber(input, bareDigits: .national)?.e164 == e164)
+    }
+
+    @Test(arguments: [
+        "050 123 4567", "971501234567", "+", "+0123456789", "+12", "+1234567890123456", "call me",
+        "+971 50 123 4567 ext 2", "+97150+1234567",
+    ])
+    func typedNumbersWithoutACountryAreNotGuessed(_ input: String) {
+        #expect(PhoneNumber(input, bareDigits: .national) == nil)
+    }
+
+    @Test func typedNationalNumbersTakeTheDefaultCallingCode() {
+        #expect(PhoneNumber("050 123 4567", defaultCallingCode: "971", bareDigits: .national)?.e164 == "+971501234567")
+        #expect(PhoneNumber("0812 3456 7890", defaultCallingCode: "+62", bareDigits: .national)?.e164 == "+6281234567890")
+        #expect(PhoneNumber("81234567890", defaultCallingCode: "62", bareDigits: .national)?.e164 == "+6281234567890")
+        #expect(PhoneNumber("+44 20 7946 0958", defaultCallingCode: "971", bareDigits: .national)?.e164 == "+442079460958")
+        // The same Indonesian digits, read as a provider's id, start with Japan's code.
+        #expect(PhoneNumber("81234567890", defaultCallingCode: "62")?.e164 == "+81234567890")
+    }
+
+    @Test(arguments: [
+        ("1415", 1), ("7495", 1), ("4420", 2), ("6281", 2), ("9715", 3), ("2010", 2), ("2125", 3), ("9665", 3), ("8001", 3),
+    ])
+    func callingCodeLengths(_ digits: String, _ length: Int) {
+        #expect(PhoneNumber.callingCodeLength(ofDigits: digits) == length)
+    }
+
     @Test func unknownDefaultCallingCodeIsIgnored() {
         #expect(PhoneNumber.normalise("0501234567", defaultCallingCode: "999") == .national(digits: "0501234567"))
     }

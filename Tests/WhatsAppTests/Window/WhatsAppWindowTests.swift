@@ -28,14 +28,9 @@ import Testing
         #expect(WhatsAppWindow.isOpen(lastInbound: inbound + 60, now: inbound))
     }
 
-    @Test func summaries() {
-        #expect(WhatsAppWindow.summary(lastInbound: inbound, now: inbound + 20 * hour + 48 * 60) == "window open for 3h 12m")
-        #expect(WhatsAppWindow.summary(lastInbound: inbound, now: inbound + 24 * hour + 30) == "window closed under a minute ago: only templates can be sent")
-        #expect(WhatsAppWindow.summary(lastInbound: inbound, now: inbound + 77 * hour) == "window closed 2d 5h ago: only templates can be sent")
-        #expect(WhatsAppWindow.summary(lastInbound: nil, now: inbound).contains("only templates"))
-        #expect(WhatsAppWindow.words(45 * 60) == "45m")
-        #expect(WhatsAppWindow.words(2 * hour) == "2h")
-        #expect(WhatsAppWindow.words(48 * hour) == "2d")
+    @Test func reminderLeadIsTakenFromTheClose() {
+        #expect(WhatsAppWindow.reminderAt(lastInbound: inbound, lead: 2 * hour) == inbound + 22 * hour)
+        #expect(WhatsAppWindow.reminderAt(lastInbound: inbound, lead: 0) == WhatsAppWindow.closesAt(lastInbound: inbound))
     }
 
     @Test func explanationOf63016SaysWhatToDo() {
