@@ -183,7 +183,7 @@ enum ReplyTextExtractor {
 
     /// Helpdesk markers such as "##- Please type your reply above this line -##".
     private static func isReplyAboveLine(_ line: Substring) -> Bool {
-        guard line.utf8.count <= 200, line.utf8.contains(0x61) else { return false }
+        guard line.utf8.count <= 200, line.utf8.contains(0x61), mayNormalizeToContain(line, "above") else { return false }
         let norm = normalized(line)
         return norm.contains("reply above this line") || norm.contains("write above this line")
             || norm.contains("type your response above") || norm.contains("respond above this line")
@@ -358,6 +358,65 @@ enum ReplyTextExtractor {
             out.append(scalar)
         }
         return String(out).lowercased()
+    }
+
+    /// Whether `normalized(line)` can contain `word` (lower-case ASCII letters), decided on the bytes: the
+    /// word's letters must appear in the line in either case, with nothing between them but scalars that
+    /// `normalized` removes. Only ASCII letters lower-case to ASCII letters (apart from U+0130 and U+212A,
+    /// which give `i` and `k`), so this never rejects a line that would match, and it saves normalising
+    /// every line of a long body for a phrase that is almost never there.
+    static func mayNormalizeToContain(_ line: Substring, _ word: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard let first = needle.first else { return true }
+        if let found = line.utf8.withContiguousStorageIfAvailable({ matchesIgnoringRemoved($0, needle, first) }) {
+            return found
+        }
+        return Array(line.utf8).withUnsafeBufferPointer { matchesIgnoringRemoved($0, needle, first) }
+    }
+
+    private static func matchesIgnoringRemoved(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, _ first: UInt8
+    ) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            if ASCII.lower(bytes[i]) == first {
+                var j = i + 1
+                var k = 1
+                while k < needle.count, j < n {
+                    if ASCII.lower(bytes[j]) == needle[k] {
+                        j += 1
+                        k += 1
+                    } else if let skip = removedScalarLength(bytes, at: j) {
+                        j += skip
+                    } else {
+                        break
+                    }
+                }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The UTF-8 length of a scalar at `i` that `normalized` drops (see `isInvisible` and the Arabic marks).
+    private static func removedScalarLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let n = b.count
+        switch b[i] {
+        case 0xD8 where i + 1 < n && b[i + 1] == 0x9C:  // U+061C
+            return 2
+        case 0xD9 where i + 1 < n && ((0x8B...0x9F).contains(b[i + 1]) || b[i + 1] == 0xB0 || b[i + 1] == 0x80):
+            return 2  // U+064B–U+065F, U+0670, U+0640
+        case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && ((0x8B...0x8F).contains(b[i + 2]) || (0xAA...0xAE).contains(b[i + 2])):
+            return 3  // U+200B–U+200F, U+202A–U+202E
+        case 0xE2 where i + 2 < n && b[i + 1] == 0x81 && (0xA6...0xA9).contains(b[i + 2]):
+            return 3  // U+2066–U+2069
+        case 0xEF where i + 2 < n && b[i + 1] == 0xBB && b[i + 2] == 0xBF:
+            return 3  // U+FEFF
+        default:
+            return nil
+        }
     }
 
     private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
