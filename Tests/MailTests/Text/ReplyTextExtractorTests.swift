@@ -152,6 +152,16 @@ import Testing
         #expect(ReplyTextExtractor.mayNormalizeToContain("a\u{064B}bove", "above"))
     }
 
+    @Test(arguments: ["", "a", "a\n", "\n\n", "one\ntwo\n\nfour", "ع\nب\u{200F}\n", "\u{1F600}"])
+    func linesSplitAtEveryLineFeed(text: String) {
+        let expected = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        #expect(ReplyTextExtractor.lines(of: text) == expected)
+    }
+
+    @Test func newTextOfUnquotedTextIsTheTrimmedText() {
+        #expect(ReplyTextExtractor.newText(from: "\n  Hello,\n\nthe parcel is late.\n \u{A0}") == "Hello,\n\nthe parcel is late.")
+    }
+
     @Test func signatureDelimiterFromHTMLHasNoTrailingSpace() {
         #expect(ReplyTextExtractor.newText(from: "Thanks\n\n--\nPriya Nair\nAcme") == "Thanks")
     }
