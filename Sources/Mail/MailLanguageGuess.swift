@@ -23,6 +23,8 @@ enum MailLanguageGuess {
                     || v == 0x1B0 || v == 0x1AF || v == 0x103 || v == 0x102 {
                     vietnameseOnly += 1
                 }
+            case 0...0x7F:
+                break  // ASCII digits, spaces and punctuation: not letters
             case 0x0E00...0x0E7F:
                 thai += 1
             case 0x0900...0x097F:
@@ -105,26 +107,27 @@ enum MailLanguageGuess {
 
     private static func latinLanguage(_ text: String) -> String? {
         var counts = [String: Int]()
-        var words = 0
-        var word = String.UnicodeScalarView()
+        // The word's lower-cased UTF-8, in one reused buffer: building a String scalar by scalar for every
+        // word cost more than the rest of the guess.
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
         func finishWord() {
             guard !word.isEmpty else { return }
-            words += 1
-            let w = String(word)
+            let w = String(decoding: word, as: UTF8.self)
             for lang in index[w] ?? [] { counts[lang, default: 0] += 1 }
-            word = String.UnicodeScalarView()
+            word.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars.prefix(20_000) {
             switch scalar.value {
             case 0x41...0x5A:
-                word.append(Unicode.Scalar(scalar.value | 0x20)!)
+                word.append(UInt8(scalar.value | 0x20))
             case 0x61...0x7A, 0x27:
-                word.append(scalar)
+                word.append(UInt8(scalar.value))
             case 0x2019:
-                word.append("'")
+                word.append(0x27)
             case 0x80...:
                 if scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark {
-                    word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                 } else {
                     finishWord()
                 }

@@ -54,7 +54,17 @@ enum ASCII {
     /// Lower-cased ASCII text of some bytes; non-ASCII bytes are kept, so the result is only meant for
     /// comparing tokens such as header names, media types and charset labels.
     static func lowercasedString<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        String(decoding: bytes.map(lower), as: UTF8.self)
+        // Written straight into the String (in place for the short tokens this is for), without the
+        // temporary array a `map` would allocate for every tag or header name; invalid UTF-8 is
+        // repaired as `String(decoding:as:)` repairs it.
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var n = 0
+            for b in bytes {
+                out[n] = lower(b)
+                n += 1
+            }
+            return n
+        }
     }
 
     /// Trims spaces, tabs and line breaks from both ends of a byte slice.

@@ -240,9 +240,15 @@ enum HTMLTextConverter {
                 whitespace(isNewline: scalar == "\n")
                 return
             }
-            var utf8: [UInt8] = []
-            utf8.append(contentsOf: String(scalar).utf8)
-            utf8.withUnsafeBufferPointer { emitScalarBytes($0) }
+            var utf8: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &utf8) { raw in
+                var count = 0
+                UTF8.encode(scalar) { byte in
+                    raw[count] = byte
+                    count += 1
+                }
+                emitScalarBytes(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[..<count]))
+            }
         }
 
         private mutating func whitespace(isNewline: Bool) {

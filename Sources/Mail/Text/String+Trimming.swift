@@ -1,13 +1,27 @@
+/// The scalars left once Unicode whitespace (including no-break spaces) and line breaks are trimmed from
+/// both ends.
+private func whitespaceTrimmed<Scalars: BidirectionalCollection<Unicode.Scalar>>(_ scalars: Scalars) -> Range<Scalars.Index> {
+    var lo = scalars.startIndex
+    var hi = scalars.endIndex
+    while lo < hi, scalars[lo].properties.isWhitespace { lo = scalars.index(after: lo) }
+    while hi > lo, scalars[scalars.index(before: hi)].properties.isWhitespace { hi = scalars.index(before: hi) }
+    return lo..<hi
+}
+
+extension Substring {
+    /// Trims Unicode whitespace (including no-break spaces) and line breaks from both ends, copying once.
+    func trimmingWhitespace() -> String {
+        String(unicodeScalars[whitespaceTrimmed(unicodeScalars)])
+    }
+}
+
 extension String {
     /// Trims Unicode whitespace (including no-break spaces) and line breaks from both ends.
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
-        var lo = scalars.startIndex
-        var hi = scalars.endIndex
-        while lo < hi, scalars[lo].properties.isWhitespace { lo = scalars.index(after: lo) }
-        while hi > lo, scalars[scalars.index(before: hi)].properties.isWhitespace { hi = scalars.index(before: hi) }
-        if lo == scalars.startIndex && hi == scalars.endIndex { return self }
-        return String(scalars[lo..<hi])
+        let kept = whitespaceTrimmed(scalars)
+        if kept == scalars.startIndex..<scalars.endIndex { return self }
+        return String(scalars[kept])
     }
 
     /// Header text may not contain line breaks or tabs once decoded; encoded words sometimes carry them.

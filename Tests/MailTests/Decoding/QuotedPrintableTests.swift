@@ -28,6 +28,17 @@ import Testing
         #expect(decode("=4") == Array("=4".utf8))
     }
 
+    @Test func edgesOfTheInput() {
+        #expect(decode("") == [])
+        #expect(decode("=") == [])
+        #expect(decode("=\n=\r\n") == [])
+        #expect(decode("a=\rb") == Array("ab".utf8))
+        #expect(decode("a= x") == Array("a= x".utf8))
+        #expect(decode("==41=") == Array("=A".utf8))
+        #expect(decode("end=4") == Array("end=4".utf8))
+        #expect(decode("end=41") == Array("endA".utf8))
+    }
+
     @Test func lineBreaksArePreserved() {
         #expect(decode("a\r\nb\nc") == Array("a\r\nb\nc".utf8))
     }

@@ -26,6 +26,7 @@ import Testing
     @Test func entities() {
         #expect(convert("A &amp; B &lt;c&gt; &quot;d&quot; &#8211; &#x2019; &eacute; &nbsp;x &copy; &bogus; &amp") == "A & B <c> \"d\" – ’ é x © &bogus; &")
         #expect(convert("&#150;&#0;") == "–\u{FFFD}")
+        #expect(Array(convert("&#x1F600;&#65;&#xE9;&#x20AC;").utf8) == Array("\u{1F600}A\u{E9}\u{20AC}".utf8))
     }
 
     @Test func whitespaceCollapsesAndLinesAreStripped() {

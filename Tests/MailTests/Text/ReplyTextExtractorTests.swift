@@ -132,6 +132,36 @@ import Testing
         #expect(ReplyTextExtractor.newText(from: helpdesk) == "Yes, please refund.")
     }
 
+    /// The helpdesk marker is found on the bytes before any line is normalised; what normalising removes
+    /// (case, bidi and zero-width marks, tatweel) must not hide it.
+    @Test(arguments: [
+        "##- Please type your reply ABOVE this line -##",
+        "##- Please type your reply ab\u{200B}ove this line -##",
+        "\u{200F}##- Please type your reply a\u{200F}b\u{FEFF}o\u{2066}v\u{0640}e this line -##",
+        "Please write above  this   line",
+    ])
+    func helpdeskMarkerSurvivesNormalisation(marker: String) {
+        let text = "Yes, please refund.\n\n\(marker)\n\nYour request #123 was updated."
+        #expect(ReplyTextExtractor.newText(from: text) == "Yes, please refund.")
+    }
+
+    @Test func wordsNearTheHelpdeskPhraseAreNotAMarker() {
+        #expect(!ReplyTextExtractor.mayNormalizeToContain("we moved ab ove the line", "above"))
+        #expect(!ReplyTextExtractor.mayNormalizeToContain("abov", "above"))
+        #expect(ReplyTextExtractor.mayNormalizeToContain("xxABOVE", "above"))
+        #expect(ReplyTextExtractor.mayNormalizeToContain("a\u{064B}bove", "above"))
+    }
+
+    @Test(arguments: ["", "a", "a\n", "\n\n", "one\ntwo\n\nfour", "ع\nب\u{200F}\n", "\u{1F600}"])
+    func linesSplitAtEveryLineFeed(text: String) {
+        let expected = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        #expect(ReplyTextExtractor.lines(of: text) == expected)
+    }
+
+    @Test func newTextOfUnquotedTextIsTheTrimmedText() {
+        #expect(ReplyTextExtractor.newText(from: "\n  Hello,\n\nthe parcel is late.\n \u{A0}") == "Hello,\n\nthe parcel is late.")
+    }
+
     @Test func signatureDelimiterFromHTMLHasNoTrailingSpace() {
         #expect(ReplyTextExtractor.newText(from: "Thanks\n\n--\nPriya Nair\nAcme") == "Thanks")
     }
