@@ -9,8 +9,8 @@ import TestSupport
 ///
 /// The baseline, measured in the same run on the same network, is the IRC relay floor: one client's
 /// PRIVMSG to the channel until another client receives it. The ratio shows what Switchboard adds
-/// (commit, triage, routing, the card dispatcher's 1 s gathering window that turns bursts into summary
-/// lines, the flood gate) on top of the IRC server itself.
+/// (handing the committed ticket to the desk, rendering the card, the card dispatcher and the flood
+/// gate, which let a card on an idle desk through at once) on top of the IRC server itself.
 enum CardLatencyBenchmark {
     static let samples = 20
     /// One webhook every 2 s against a flood gate of 5 lines, then one per second: well below the limit.

@@ -10,9 +10,9 @@ import Triage
 /// ingested 100,000 tickets itself, on the project's InspIRCd + Atheme network with IRC connected.
 ///
 /// - Memory: VmRSS (and the peak, VmHWM) from /proc/PID/status after 100,000 distinct customers each sent
-///   one WhatsApp message through the real `POST /webhooks/twilio` (signed as Twilio signs, 16 requests
-///   in flight, each answered only once committed to the SQLite file with an fsync, then triaged, routed
-///   and announced), against the RSS of the same binary just after start-up on the empty database,
+///   one WhatsApp message through the real `POST /webhooks/twilio` (signed as Twilio signs, 64 requests
+///   in flight, each answered only once committed to the SQLite file with an fsync together with its
+///   triage, route and timers, then announced), against the RSS of the same binary just after start-up on the empty database,
 ///   measured in the same run.
 /// - Start-up: exec → first `/healthz` 200 (the database took a write) and exec → `/healthz` reporting
 ///   the IRC client registered (TLS, SASL, 001), median of restarts on the empty and on the 100k-ticket
@@ -22,11 +22,14 @@ import Triage
 ///
 /// The messages are corpus texts the shipped model triages as neither urgent nor churn nor no_action, so
 /// each becomes an ordinary ticket whose card the dispatcher folds into a summary line: urgent and churn
-/// cards go out one by one at the flood gate's pace, and at the bench's rate of hundreds per second a
+/// cards go out one by one at the flood gate's pace, and at the bench's rate of thousands per second a
 /// realistic share of them would queue thousands of lines in the bot, measuring the bench, not serve.
+///
+/// End to end: after the 100,000, another fifth of that is sent and timed until every one of those
+/// tickets is on an agent's screen (its card, or counted in a summary line), against one fsync'd
+/// transaction at a time on the same disk.
 enum ServeFootprintBenchmark {
     static var tickets: Int { Int(ProcessInfo.processInfo.environment["BENCH_SERVE_TICKETS"] ?? "") ?? 100_000 }
-    static let concurrency = 16
     static let restarts = 5
 
     struct StartUp {
@@ -46,25 +49,45 @@ enum ServeFootprintBenchmark {
 
             let serve = try ServeProcess.launch(folder: folder, net: net, httpPort: port)
             defer { serve.stop() }
+            let agent = ChannelRecorder(net: net, nick: "aisha", account: "aisha")
+            agent.start()
+            defer { agent.stop() }
             _ = try await serve.waitUntilIRCConnected()
+            try await eventually("the agent joined", timeout: .seconds(60)) { await agent.client.isInChannel("#bench") }
             try await Task.sleep(for: .seconds(2))
             let idle = try serve.memory()
             let count = tickets
-            let rate = try await ingest(count, into: serve)
-            try await waitUntilAnnounced(count, database: folder.appendingPathComponent("bench.sqlite").path, serve: serve)
+            let load = try IntakeLoad(serve: serve, prefix: "rss")
+            let fill = try await ingest(count, load: load, serve: serve)
             try await Task.sleep(for: .seconds(2))
             let loaded = try serve.memory()
+            // End to end into the full desk: answered (triaged, committed, routed, timed) and on the
+            // agent's screen, as a card or counted in a summary line.
+            let more = max(1, count / 5)
+            let shownBefore = shownTickets(agent.lines(from: "benchbot", after: serve.launched))
+            let started = ContinuousClock.now
+            _ = try await ingest(more, load: load, serve: serve)
+            try await eventually("\(more) more tickets on the agent's screen", timeout: .seconds(300), every: .milliseconds(5)) {
+                shownTickets(agent.lines(from: "benchbot", after: serve.launched)) >= shownBefore + more
+            }
+            let endToEnd = Double(more) / started.duration(to: .now).timeInterval
+            let after = try serve.memory()
             serve.stop()
-            FileHandle.standardError.write(Data(String(format: "  serve: %.0f tickets/s through the webhook; RSS %.1f MiB idle, %.1f MiB after, peak %.1f MiB\n",
-                                                       rate, idle.rss, loaded.rss, loaded.peak).utf8))
+            let fsyncFloor = try WebhookBenchmark.fsyncFloor(folder: folder)
+            FileHandle.standardError.write(Data(String(format: "  serve: %.0f tickets/s filling, %.0f/s end to end into the full desk; RSS %.1f MiB idle, %.1f MiB full, %.1f MiB after, peak %.1f MiB\n",
+                                                       fill, endToEnd, idle.rss, loaded.rss, after.rss, after.peak).utf8))
             let full = try await medianStartUp(folder: folder, net: net, port: port)
             let size = count >= 1000 ? "\(count / 1000)k" : "\(count)"
             let help = "`switchboard --help` exec→exit"
             let registration = "IRCClient connect→registered"
             return [
+                BenchmarkRow(name: "end to end into a desk holding \(size): webhook → card, \(more) tickets", unit: "tickets/s",
+                             value: endToEnd, baselineName: "one fsync'd transaction at a time", baseline: fsyncFloor, higherIsBetter: true),
                 BenchmarkRow(name: "serve RSS after ingesting \(size) tickets via webhook", unit: "MiB", value: loaded.rss,
                              baselineName: "RSS after start-up, empty DB", baseline: idle.rss, higherIsBetter: false),
-                BenchmarkRow(name: "serve peak RSS (VmHWM) during that ingest", unit: "MiB", value: loaded.peak,
+                BenchmarkRow(name: "serve RSS after \(more) more, end to end", unit: "MiB", value: after.rss,
+                             baselineName: "RSS after start-up, empty DB", baseline: idle.rss, higherIsBetter: false),
+                BenchmarkRow(name: "serve peak RSS (VmHWM) during both ingests", unit: "MiB", value: after.peak,
                              baselineName: "RSS after start-up, empty DB", baseline: idle.rss, higherIsBetter: false),
                 BenchmarkRow(name: "serve start-up → /healthz 200, empty DB", unit: "ms", value: empty.healthy,
                              baselineName: help, baseline: floor, higherIsBetter: false),
@@ -138,52 +161,34 @@ enum ServeFootprintBenchmark {
         }
     }
 
-    /// Sends `count` messages from `count` customers; returns tickets per second. Progress on stderr.
-    static func ingest(_ count: Int, into serve: ServeProcess) async throws -> Double {
-        let texts = try ordinaryTexts()
-        let next = WebhookBenchmark.Sequence()
-        let started = ContinuousClock.now
+    /// Sends `count` messages from `count` new customers, 64 in flight, requests built 10,000 at a time
+    /// outside the clock; returns tickets per second. Progress on stderr.
+    static func ingest(_ count: Int, load: IntakeLoad, serve: ServeProcess) async throws -> Double {
         var configuration = HTTPClient.Configuration()
-        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = concurrency
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = WebhookBenchmark.concurrency
+        var sent = 0
+        var elapsed = Duration.zero
         try await HTTPClient.withHTTPClient(configuration: configuration) { client in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<concurrency {
-                    group.addTask {
-                        while true {
-                            let index = next.take()
-                            guard index < count else { return }
-                            try await serve.postTwilio(
-                                client: client, sid: String(format: "SMbenchrss%024d", index), phone: String(format: "+9715%08d", index),
-                                name: "Customer \(index)", text: "\(texts[index % texts.count]) #\(10_000 + index % 90_000)")
-                            if (index + 1) % 5000 == 0 {
-                                let seconds = (ContinuousClock.now - started).timeInterval
-                                let rss = (try? serve.memory().rss) ?? .nan
-                                FileHandle.standardError.write(Data(String(format: "  serve ingest: %d/%d tickets, %.0f/s, RSS %.1f MiB\n",
-                                                                           index + 1, count, Double(index + 1) / seconds, rss).utf8))
-                            }
-                        }
-                    }
-                }
-                try await group.waitForAll()
+            while sent < count {
+                let requests = load.webhooks(count: min(10_000, count - sent))
+                let started = ContinuousClock.now
+                _ = try await load.throughput(client: client, requests: requests, concurrency: WebhookBenchmark.concurrency)
+                elapsed += started.duration(to: .now)
+                sent += requests.count
+                let rss = (try? serve.memory().rss) ?? .nan
+                FileHandle.standardError.write(Data(String(format: "  serve ingest: %d/%d tickets, %.0f/s, RSS %.1f MiB\n",
+                                                           sent, count, Double(sent) / elapsed.timeInterval, rss).utf8))
             }
         }
-        return Double(count) / (ContinuousClock.now - started).timeInterval
+        return Double(count) / elapsed.timeInterval
     }
 
-    /// Waits until every ticket has been routed (or closed as no_action): the desk's work after each
-    /// acknowledged webhook is done, so the RSS is not read mid-stream.
-    static func waitUntilAnnounced(_ count: Int, database path: String, serve: ServeProcess) async throws {
-        var configuration = Configuration()
-        configuration.readonly = true
-        let reader = try DatabaseQueue(path: path, configuration: configuration)
-        try await eventually("\(count) tickets routed", timeout: .seconds(600), every: .milliseconds(5)) {
-            guard serve.process.isRunning else { throw serve.failure("serve exited") }
-            try await Task.sleep(for: .milliseconds(200))
-            let done = try await reader.read { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM tickets WHERE route_channel IS NOT NULL OR state = 'closed'") ?? 0
-            }
-            return done >= count
+    /// Tickets shown in the bot's lines: one per card, and each summary line's count.
+    static func shownTickets(_ lines: [ChannelRecorder.Line]) -> Int {
+        lines.reduce(0) { total, line in
+            if line.text.contains("!claim") { return total + 1 }
+            guard line.text.contains(" new in #bench") else { return total }
+            return total + (Int(line.text.prefix { $0.isNumber }) ?? 0)
         }
-        try reader.close()
     }
 }

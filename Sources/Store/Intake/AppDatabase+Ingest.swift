@@ -255,17 +255,21 @@ extension AppDatabase {
     /// stranger send `<pat-1@kettle.example>` first and make Pat's real message a "duplicate"; a true
     /// redelivery comes from the same `From`. WhatsApp ids are the provider's, over a signed request.
     private static func duplicate(_ db: Database, of inbound: InboundMessage) throws -> MessageRecord? {
-        var request = MessageRecord
-            .filter(MessageRecord.Columns.channel == inbound.channel.rawValue)
-            .filter(MessageRecord.Columns.direction == Direction.inbound.rawValue)
-            .filter(MessageRecord.Columns.providerID == inbound.providerID)
-        if inbound.channel == .email {
-            request = request.filter(MessageRecord.Columns.sender == inbound.contact.value)
-        }
+        // Each case names its unique index's own condition, so SQLite can prove the partial index
+        // applies (with bound values alone it cannot, and scans the table).
+        let request = inbound.channel == .email
+            ? MessageRecord.filter(sql: MessageRecord.inboundEmailCondition)
+                .filter(MessageRecord.Columns.providerID == inbound.providerID)
+                .filter(MessageRecord.Columns.sender == inbound.contact.value)
+            : MessageRecord.filter(sql: MessageRecord.providerIDCondition)
+                .filter(MessageRecord.Columns.channel == inbound.channel.rawValue)
+                .filter(MessageRecord.Columns.direction == Direction.inbound.rawValue)
+                .filter(MessageRecord.Columns.providerID == inbound.providerID)
         return try request.fetchOne(db)
     }
 
     /// Step 1 of threading: the newest message id named by `In-Reply-To`/`References` that we know.
+    /// Every email row, ours or the customer's, keeps its Message-ID in `email_message_id` (indexed).
     private static func replyThread(_ db: Database, _ inbound: InboundMessage, customerID: Int64) throws -> TicketRecord? {
         var ids: [String] = []
         if let inReplyTo = inbound.inReplyTo { ids.append(inReplyTo) }
@@ -274,9 +278,9 @@ extension AppDatabase {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT m.ticket_id, m.direction, t.customer_id
                 FROM messages m JOIN tickets t ON t.id = m.ticket_id
-                WHERE m.provider_id = ? OR m.email_message_id = ?
+                WHERE m.email_message_id = ?
                 ORDER BY m.direction = 'out' DESC, m.id DESC
-                """, arguments: [id, id])
+                """, arguments: [id])
             for row in rows {
                 let direction: String = row["direction"]
                 let owner: Int64 = row["customer_id"]

@@ -240,6 +240,7 @@ extension AppDatabase {
         let now = self.now()
         return try await writer.write { db in
             guard var message = try MessageRecord
+                .filter(sql: MessageRecord.providerIDCondition)
                 .filter(MessageRecord.Columns.channel == channel.rawValue)
                 .filter(MessageRecord.Columns.direction == Direction.outbound.rawValue)
                 .filter(MessageRecord.Columns.providerID == providerID)

@@ -7,6 +7,10 @@ import GRDB
 /// writers raced, and a stranger cannot make a customer's Message-ID a duplicate by sending it first.
 struct MessageRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "messages"
+    /// The condition of the partial unique index `messages_provider_id`, word for word as in the schema.
+    static let providerIDCondition = "(channel <> 'email' OR direction <> 'in')"
+    /// The condition of `messages_email_sender`, the unique index of inbound email.
+    static let inboundEmailCondition = "channel = 'email' AND direction = 'in'"
 
     var id: Int64?
     var ticketID: Int64

@@ -14,7 +14,6 @@ actor DeskBot: IntakeListener {
         var lowConfidence = 0.6
         /// The window in which a customer's reply reopens a closed ticket (also the store's setting).
         var reopenWindow: Duration = .seconds(7 * 86_400)
-        var whatsappWindow: TimeInterval = 24 * 3600
         /// Pre-approved WhatsApp templates for `template N NAME` and for sending outside the 24-hour window.
         var templates: [MessageTemplate] = []
         /// The optional OpenAI-compatible drafter; nil uses the built-in drafter only.
@@ -138,7 +137,7 @@ actor DeskBot: IntakeListener {
             return
         case .route(let decision, _):
             DeskMetrics.routed(ticket.category)
-            logger.info("ticket #\(ticket.id) routed by \(decision.rule) to \(decision.channels.joined(separator: ", "))")
+            logger.debug("ticket #\(ticket.id) routed by \(decision.rule) to \(decision.channels.joined(separator: ", "))")
             await postCard(for: ticket, customer: receipt.customer, contact: message.contact, excerpt: message.text,
                            replyTo: message.replyTo, decision: decision)
         case .followOn:
