@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// Against a real InspIRCd 3 + Atheme 7 network over TLS, started by scripts/testnet.
-@Suite("IRC client against InspIRCd + Atheme", .serialized)
+@Suite("IRC client against InspIRCd + Atheme", .serialized, .needsServers)
 struct InspIRCdIntegrationTests {
     @Test("verified TLS connect, SASL PLAIN (authzid = account, as other clients send it), IRCv3 capabilities, join")
     func verifiedConnect() async throws {

@@ -7,7 +7,7 @@ import Testing
 import TestSupport
 
 /// `stats` in IRC: the report's figures for the last 7 days in three lines, on the real network.
-@Suite("Desk stats in IRC")
+@Suite("Desk stats in IRC", .needsServers)
 struct DeskStatsTests {
     @Test("stats answers with volume, times, SLA, reopen rate, backlog and churn risks")
     func stats() async throws {

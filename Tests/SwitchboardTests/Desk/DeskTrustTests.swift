@@ -9,7 +9,7 @@ import TestSupport
 
 /// Trust at the edges of the desk, on the real InspIRCd + Atheme network: what reaches IRC, who may act,
 /// and what a flood can do.
-@Suite("Desk trust", .serialized)
+@Suite("Desk trust", .serialized, .needsServers)
 struct DeskTrustTests {
     static func botLines(_ client: RunningClient, from bot: String) async -> [String] {
         await client.messages().filter { $0.senderNick == bot }.map(\.text)

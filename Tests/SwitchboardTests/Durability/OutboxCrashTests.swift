@@ -8,7 +8,7 @@ import TestSupport
 /// The exactly-once rule with the real `switchboard serve` binary, a SIGKILL, and a local stub of
 /// Twilio's Messages API: a committed reply is sent once after a crash, and a reply whose request may
 /// have reached the provider is never sent again on Switchboard's own initiative.
-@Suite("Outbox across crashes", .serialized)
+@Suite("Outbox across crashes", .serialized, .needsServers)
 struct OutboxCrashTests {
     static let token = "tw-crash-31d0c9b8a7f6e5d4c3b2a190"
 
