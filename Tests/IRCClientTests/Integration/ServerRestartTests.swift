@@ -74,7 +74,6 @@ struct NgircdTests {
         defer { Task { await person.stop() } }
         try await bot.waitUntilJoined("#plain")
         try await person.waitUntilJoined("#plain")
-        try await Task.sleep(for: .milliseconds(300))
 
         try await person.client.sendText("!queue", to: "#plain")
         let event = try await bot.waitFor("the person's message") { if case .message(let m) = $0 { m.text == "!queue" } else { false } }

@@ -73,11 +73,15 @@ struct ServeOperationsTests {
                 text = response.body.map { String(buffer: $0) } ?? ""
                 return text.contains("switchboard_irc_connected 1") && text.contains("switchboard_irc_services_online 1")
             }
-            try await Task.sleep(for: .seconds(2))
+            let names = Self.metricNames
+            try? await eventually("every metric in /metrics", timeout: .seconds(30)) {
+                let response = try await client.get("/metrics")
+                text = response.body.map { String(buffer: $0) } ?? ""
+                return names.allSatisfy { text.contains($0) }
+            }
             return text
         }
-        for name in ["switchboard_messages_triaged_total", "switchboard_tickets_routed_total", "switchboard_outbox_depth",
-                     "switchboard_irc_connected 1", "switchboard_irc_queue_lines", "switchboard_irc_services_online 1"] {
+        for name in Self.metricNames {
             #expect(metrics.contains(name), "/metrics lacks \(name)")
         }
         #expect(server.terminate() == 0)

@@ -16,7 +16,7 @@ struct DeskStatsTests {
         let aisha = RunningClient(h.net.configuration(nick: "aisha", account: "aisha", channels: ["#ds-support"]))
         defer { Task { await aisha.stop() } }
         try await aisha.waitUntilJoined("#ds-support")
-        try await Task.sleep(for: .milliseconds(500))
+        try await eventually("the bot to learn aisha's account") { await h.bot.account(of: "aisha") == "aisha" }
 
         try await h.customerWrites("How do I export my invoices?")
         _ = try await DeskFlowTests.lines(aisha, containing: "!claim 1", in: "#ds-support")
@@ -24,7 +24,7 @@ struct DeskStatsTests {
         _ = try await DeskFlowTests.lines(aisha, containing: "aisha claimed #1", in: "#ds-support")
         try await h.customerWrites("We are cancelling at renewal", from: "+971509998877", category: .churnRisk)
         // Routing (which sets the owner) happens after the commit, in the desk's own task.
-        for _ in 0..<300 where try await h.database.ticket(id: 2)?.routeChannel == nil { try await Task.sleep(for: .milliseconds(100)) }
+        try await eventually("routing #2", timeout: .seconds(30)) { try await h.database.ticket(id: 2)?.routeChannel != nil }
 
         try await aisha.client.sendText("stats", to: "deskstats")
         let volume = try await DeskFlowTests.lines(aisha, containing: "last 7d:")

@@ -71,6 +71,7 @@ struct WebhookDurabilityTests {
                 return
             }
             tally.failed()
+            // Pacing the load generator: a refused delivery is retried after a short pause.
             try? await Task.sleep(for: .milliseconds(25))
         }
     }
