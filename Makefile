@@ -4,10 +4,11 @@ SWIFT ?= swift
 APT_PACKAGES := inspircd atheme-services ngircd openssl sqlite3 libsqlite3-dev chromium
 PIP_PACKAGES := twilio aiosmtpd
 
-.PHONY: build test test-deps release bench bench-triage model demo soak fuzz clean help
+.PHONY: build test unit test-deps release bench bench-triage model demo soak fuzz clean help
 
 help:
 	@echo "make test     install test dependencies, start real servers, run all tests"
+	@echo "make unit     the tests that need no root, no servers and no packages (a couple of minutes)"
 	@echo "make build    debug build"
 	@echo "make release  optimised build of bin/switchboard"
 	@echo "make demo     the whole product on a local IRC network with sample messages"
@@ -34,10 +35,16 @@ test-deps:
 	@python3 -c "import twilio, aiosmtpd" 2>/dev/null || pip install -q $(PIP_PACKAGES)
 
 ## Each test suite starts the IRC networks it needs (scripts/testnet/testnet.py) on free loopback ports
-## and stops them afterwards.
+## and stops them afterwards; scripts/test/run.sh fails the run if any process a test started outlives it.
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	SWIFT=$(SWIFT) scripts/test/run.sh
+
+## The tests that need no root, no server processes (IRC networks, SMTP, serve, Chromium, Python) and
+## nothing from test-deps: SWITCHBOARD_UNIT_ONLY=1 skips the ones marked `.needsServers`.
+unit:
+	$(SWIFT) build --build-tests
+	SWIFT=$(SWIFT) scripts/test/run.sh unit
 
 clean:
 	rm -rf .build

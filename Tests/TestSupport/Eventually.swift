@@ -9,3 +9,17 @@ public func eventually(_ what: String, timeout: Duration = .seconds(60), every i
     }
     throw TestNetworkError(message: "timed out waiting for \(what)")
 }
+
+/// Runs `body`, then `cleanup` whether or not `body` threw, and waits for it: the `defer` that can
+/// `await`, for stopping what a test started before the test ends.
+public func withCleanup<T>(_ body: () async throws -> T, cleanup: () async -> Void) async throws -> T {
+    let value: T
+    do {
+        value = try await body()
+    } catch {
+        await cleanup()
+        throw error
+    }
+    await cleanup()
+    return value
+}

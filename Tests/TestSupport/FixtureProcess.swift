@@ -5,6 +5,7 @@ import Foundation
 enum FixtureProcess {
     /// Starts `python3 script arguments…` with its output in `directory`/server.log.
     static func launch(script: String, _ arguments: [String], directory: URL) throws -> Process {
+        try UnitRun.requireServers("the Python fixture server \(URL(fileURLWithPath: script).lastPathComponent)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script] + arguments
@@ -13,7 +14,7 @@ enum FixtureProcess {
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
-        try process.run()
+        try process.runUnmasked()
         return process
     }
 
@@ -27,7 +28,7 @@ enum FixtureProcess {
             if !process.isRunning { break }
             try await Task.sleep(for: .milliseconds(50))
         }
-        process.terminate()
+        process.stop()
         return nil
     }
 

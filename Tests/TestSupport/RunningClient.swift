@@ -40,12 +40,16 @@ public final class RunningClient: Sendable {
         throw TestNetworkError(message: "timed out waiting for \(what); last events:\n  \(seen)")
     }
 
-    public func waitUntilJoined(_ channel: String) async throws {
-        try await waitFor("JOIN \(channel)") { if case .joined(let c) = $0 { c.lowercased() == channel.lowercased() } else { false } }
+    /// Generous, like the other start-up waits: when the whole suite starts its networks at once on two
+    /// busy cores, joining took over 20 s (a precondition, so a long wait costs nothing when all is well).
+    public func waitUntilJoined(_ channel: String, timeout: Duration = .seconds(60)) async throws {
+        try await waitFor("JOIN \(channel)", timeout: timeout) {
+            if case .joined(let c) = $0 { c.lowercased() == channel.lowercased() } else { false }
+        }
     }
 
-    public func waitUntilRegistered() async throws {
-        try await waitFor("registration") { if case .registered = $0 { true } else { false } }
+    public func waitUntilRegistered(timeout: Duration = .seconds(60)) async throws {
+        try await waitFor("registration", timeout: timeout) { if case .registered = $0 { true } else { false } }
     }
 
     public var events: [IRCEvent] { get async { await recorder.all } }

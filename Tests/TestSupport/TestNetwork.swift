@@ -1,5 +1,6 @@
 public import Foundation
 public import IRCClient
+import Synchronization
 
 /// A real InspIRCd + Atheme network started by `scripts/testnet/testnet.py` for one test or one suite.
 ///
@@ -49,16 +50,20 @@ public struct TestNetwork: Sendable {
     /// A network of its own. `stsDuration` (seconds, at least 60) makes InspIRCd advertise an IRCv3 STS
     /// policy: `port=` (the TLS port) over plaintext and `duration=` over TLS.
     public static func start(accounts: [String] = standardAccounts, stsDuration: Int? = nil) async throws -> TestNetwork {
+        try UnitRun.requireServers("an InspIRCd + Atheme test network")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-testnet-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let sts = stsDuration.map { ["--sts-duration", String($0)] } ?? []
+        StartedNetworks.register(dir)
         try await script(["start", dir] + accounts.flatMap { ["--account", $0] } + sts)
         let data = try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("testnet.json"))
         return TestNetwork(info: try JSONDecoder().decode(Info.self, from: data))
     }
 
     public static func startNgircd() async throws -> TestNetwork {
+        try UnitRun.requireServers("an ngIRCd test network")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-ngircd-\(UUID().uuidString.prefix(8))").path
+        StartedNetworks.register(dir)
         try await script(["start-ngircd", dir])
         let data = try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("testnet.json"))
         return TestNetwork(info: try JSONDecoder().decode(Info.self, from: data))
@@ -69,7 +74,10 @@ public struct TestNetwork: Sendable {
         try await SharedNetwork.instance.get()
     }
 
-    public func stop() async throws { try await Self.script(["stop", info.dir]) }
+    public func stop() async throws {
+        try await Self.script(["stop", info.dir])
+        StartedNetworks.unregister(info.dir)
+    }
     public func stopServer() async throws { try await Self.script(["stop-ircd", info.dir]) }
     public func startServer() async throws { try await Self.script(["start-ircd", info.dir]) }
     public func stopServices() async throws { try await Self.script(["stop-services", info.dir]) }
@@ -95,6 +103,7 @@ public struct TestNetwork: Sendable {
 
     /// Runs a command to completion and returns its exit status and combined output.
     public static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> (status: Int32, output: String) {
+        try UnitRun.requireServers("running \(arguments.first ?? "a command")")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -103,7 +112,7 @@ public struct TestNetwork: Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        try process.run()
+        try process.runUnmasked()
         let data = await PipeReader.readToEnd(output)
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
@@ -126,7 +135,7 @@ public struct TestNetworkError: Error, CustomStringConvertible {
     public init(message: String) { self.message = message }
 }
 
-/// Starts the shared network once; `atexit` stops it when the test process ends.
+/// Starts the shared network once; `StartedNetworks` stops it when the test process ends.
 private actor SharedNetwork {
     static let instance = SharedNetwork()
     private var task: Task<TestNetwork, any Error>?
@@ -135,23 +144,40 @@ private actor SharedNetwork {
         if let task { return try await task.value }
         let task = Task { try await TestNetwork.start() }
         self.task = task
-        let network = try await task.value
-        SharedNetworkCleanup.register(dir: network.info.dir)
-        return network
+        return try await task.value
     }
 }
 
-private enum SharedNetworkCleanup {
-    nonisolated(unsafe) static var dir: String?
+/// Every network started and not yet stopped. When the test process exits, `atexit` stops whatever is
+/// left, waiting for each: the shared network, and one whose test stopped it from a `Task` that the end
+/// of the run overtook, or never stopped it because it failed first.
+private enum StartedNetworks {
+    private static let directories = Mutex<Set<String>?>(nil)
 
-    static func register(dir: String) {
-        Self.dir = dir
-        atexit {
-            guard let dir = SharedNetworkCleanup.dir else { return }
+    static func register(_ dir: String) {
+        directories.withLock { set in
+            if set == nil {
+                set = []
+                atexit { StartedNetworks.stopAll() }
+            }
+            set?.insert(dir)
+        }
+    }
+
+    static func unregister(_ dir: String) {
+        _ = directories.withLock { $0?.remove(dir) }
+    }
+
+    private static func stopAll() {
+        let left = directories.withLock { set in
+            defer { set = [] }
+            return set ?? []
+        }
+        for dir in left.sorted() {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", TestNetwork.repositoryRoot.appendingPathComponent("scripts/testnet/testnet.py").path, "stop", dir]
-            try? process.run()
+            try? process.runUnmasked()
             process.waitUntilExit()
         }
     }

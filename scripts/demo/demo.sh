@@ -14,10 +14,30 @@ MODE="${1:-foreground}"
 
 say() { printf '\033[1m%s\033[0m\n' "$*"; }
 
+# Whether any process of group $1 is still alive (a zombie waiting for its reaper no longer counts).
+group_alive() { ps -eo pgid=,stat= | awk -v group="$1" '$1 == group && $2 !~ /^Z/ { found = 1 } END { exit !found }'; }
+
+# The daemons run in sessions of their own (setsid), so each is a process group: stop_group sends SIGTERM
+# to the whole group named in pidfile $1, waits up to $2 seconds for it to go, then sends SIGKILL and
+# waits again. Only then is the daemon stopped.
+stop_group() {
+    local file=$1 grace=$2 pid
+    [ -f "$file" ] || return 0
+    pid=$(cat "$file")
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    for _ in $(seq 1 $((grace * 10))); do group_alive "$pid" || break; sleep 0.1; done
+    if group_alive "$pid"; then
+        echo "pid $pid ($(basename "$file" .pid)) ignored SIGTERM for ${grace}s: SIGKILL" >&2
+        kill -KILL -- "-$pid" 2>/dev/null || true
+        for _ in $(seq 1 50); do group_alive "$pid" || break; sleep 0.1; done
+    fi
+    rm -f "$file"
+}
+
 stop() {
-    if [ -f "$STATE/serve.pid" ]; then kill "$(cat "$STATE/serve.pid")" 2>/dev/null || true; fi
-    if [ -f "$STATE/stub.pid" ]; then kill "$(cat "$STATE/stub.pid")" 2>/dev/null || true; fi
-    [ -d "$STATE/net" ] && python3 scripts/testnet/testnet.py stop "$STATE/net" || true
+    stop_group "$STATE/serve.pid" 20
+    stop_group "$STATE/stub.pid" 5
+    if [ -d "$STATE/net" ]; then python3 scripts/testnet/testnet.py stop "$STATE/net" || true; fi
 }
 
 if [ "$MODE" = "stop" ]; then
@@ -29,6 +49,11 @@ fi
 stop 2>/dev/null || true
 rm -rf "$STATE"
 mkdir -p "$STATE"
+# From here on, a failure or a signal takes down whatever was started; only a --detach that got to the
+# end leaves the demo running.
+trap 'status=$?; if [ "$status" -ne 0 ]; then stop; fi' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 say "1/5 Installing what the demo needs (InspIRCd, Atheme, Twilio's Python library) if missing…"
 make -s test-deps
@@ -56,13 +81,13 @@ export TWILIO_AUTH_TOKEN=$(rand) META_APP_SECRET=$(rand) META_VERIFY_TOKEN=$(ran
 env | grep -E '^(DEMO_|IRC_PASSWORD|FOUNDER_|TECHLEAD_|AISHA_|TWILIO_|META_|EMAIL_INBOUND)' | sed 's/^/export /' > "$STATE/env"
 
 # Twilio's and Meta's REST APIs cannot be reached from here: a local stub answers in their documented shape.
-python3 scripts/demo/provider_stub.py "$DEMO_STUB_PORT" "$STATE/stub-requests.jsonl" > "$STATE/stub.log" 2>&1 &
+setsid python3 scripts/demo/provider_stub.py "$DEMO_STUB_PORT" "$STATE/stub-requests.jsonl" > "$STATE/stub.log" 2>&1 &
 echo $! > "$STATE/stub.pid"
 
 say "4/5 Starting switchboard serve with config/demo.yaml…"
 "$BIN" check-config --config config/demo.yaml >/dev/null
 "$BIN" import-customers --config config/demo.yaml demo/customers.csv
-"$BIN" serve --config config/demo.yaml > "$STATE/serve.log" 2>&1 &
+setsid "$BIN" serve --config config/demo.yaml > "$STATE/serve.log" 2>&1 &
 echo $! > "$STATE/serve.pid"
 for _ in $(seq 1 100); do
     curl -sf "http://127.0.0.1:$DEMO_HTTP_PORT/healthz" 2>/dev/null | grep -q '"irc":"connected"' && break
@@ -107,6 +132,6 @@ if [ "$MODE" = "--detach" ]; then
     say "Left running. Stop with: scripts/demo/demo.sh stop"
     exit 0
 fi
-trap 'stop; say "demo stopped"' EXIT INT TERM
+trap 'stop; say "demo stopped"' EXIT
 say "Press Ctrl-C to stop the demo."
 wait "$(cat "$STATE/serve.pid")"

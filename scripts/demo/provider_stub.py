@@ -7,6 +7,7 @@ file, so tests and the demo can check exactly what Switchboard sent:
   POST /{version}/{phone_number_id}/messages            (JSON, Bearer)      -> 200 {"messaging_product": "whatsapp", "messages": [{"id": "wamid…"}]}
 """
 import json
+import signal
 import sys
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -48,4 +49,14 @@ class Stub(BaseHTTPRequestHandler):
         pass
 
 
+def stop(signum, frame):
+    sys.exit(0)
+
+
+# A child of the Swift test runner inherits a signal mask with SIGTERM blocked (so does everything a shell
+# it started starts in turn): the stub would then ignore `kill` and outlive the demo. Unblock it, and exit
+# on SIGTERM as on Ctrl-C, whatever the parent left behind.
+signal.signal(signal.SIGTERM, stop)
+signal.signal(signal.SIGINT, stop)
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
 ThreadingHTTPServer(("127.0.0.1", PORT), Stub).serve_forever()

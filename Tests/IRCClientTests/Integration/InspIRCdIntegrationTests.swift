@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// Against a real InspIRCd 3 + Atheme 7 network over TLS, started by scripts/testnet.
-@Suite("IRC client against InspIRCd + Atheme", .serialized)
+@Suite("IRC client against InspIRCd + Atheme", .serialized, .needsServers)
 struct InspIRCdIntegrationTests {
     @Test("verified TLS connect, SASL PLAIN (authzid = account, as other clients send it), IRCv3 capabilities, join")
     func verifiedConnect() async throws {
@@ -96,7 +96,6 @@ struct InspIRCdIntegrationTests {
         let observer = RunningClient(net.configuration(nick: "extobserver", account: "founder", channels: ["#external"]))
         defer { Task { await observer.stop() } }
         try await observer.waitUntilJoined("#external")
-        try await Task.sleep(for: .milliseconds(300))
         try await bot.client.sendText("hello from a certificate", to: "#external")
         let message = try await observer.waitFor("the bot's message") {
             if case .message(let m) = $0 { m.text == "hello from a certificate" } else { false }
@@ -131,7 +130,7 @@ struct InspIRCdIntegrationTests {
         let guest = RunningClient(net.configuration(nick: "guest42", channels: ["#accounts"]))
         defer { Task { await guest.stop() } }
         try await guest.waitUntilJoined("#accounts")
-        try await Task.sleep(for: .milliseconds(500))
+        try await eventually("the bot to learn techlead's account") { await bot.client.account(of: "techlead") != nil }
         #expect(await bot.client.account(of: "techlead") == "techlead")
         #expect(await bot.client.account(of: "TechLead") == "techlead", "lookups fold case like the server")
         #expect(await bot.client.account(of: "guest42") == nil)
@@ -146,10 +145,12 @@ struct InspIRCdIntegrationTests {
 
         // The agent leaves; an impostor without SASL takes the nick.
         await agent.stop()
-        try await Task.sleep(for: .milliseconds(500))
+        try await bot.waitFor("techlead's QUIT") { if case .userQuit(let nick, _) = $0 { nick == "techlead" } else { false } }
         let impostor = RunningClient(net.configuration(nick: "techlead", channels: ["#accounts"]))
         defer { Task { await impostor.stop() } }
         try await impostor.waitUntilJoined("#accounts")
+        // No event tells that the bot has seen another user's JOIN: a fixed wait, so the check below covers
+        // the impostor's JOIN (which must not give the nick an account), not only the agent's QUIT.
         try await Task.sleep(for: .milliseconds(300))
         #expect(await bot.client.account(of: "techlead") == nil)
         try await impostor.client.sendText("send 42 pwned", to: "#accounts")
@@ -169,7 +170,6 @@ struct InspIRCdIntegrationTests {
         defer { Task { await reader.stop() } }
         try await bot.waitUntilJoined("#arabic")
         try await reader.waitUntilJoined("#arabic")
-        try await Task.sleep(for: .milliseconds(300))
 
         let sentence = "مرحباً، تم خصم المبلغ مرتين من بطاقتي الائتمانية 👨‍👩‍👧 ونرجو استرداده في أقرب وقت. "
         var text = ""
@@ -204,7 +204,6 @@ struct InspIRCdIntegrationTests {
         defer { Task { await reader.stop() } }
         try await bot.waitUntilJoined("#burst")
         try await reader.waitUntilJoined("#burst")
-        try await Task.sleep(for: .milliseconds(300))
         for index in 1...60 {
             try await bot.client.sendText("card \(index) of 60", to: "#burst", priority: .card)
         }
@@ -245,7 +244,6 @@ struct InspIRCdIntegrationTests {
         defer { Task { await observer.stop() } }
         try await bot.waitUntilJoined("#quit")
         try await observer.waitUntilJoined("#quit")
-        try await Task.sleep(for: .milliseconds(300))
         await bot.client.shutdown(message: "Switchboard shutting down")
         let event = try await observer.waitFor("the bot's QUIT") { if case .userQuit(let nick, _) = $0 { nick == "sbquit" } else { false } }
         #expect(event == .userQuit(nick: "sbquit", reason: "Quit: Switchboard shutting down"))

@@ -5,7 +5,7 @@ import TestSupport
 
 /// Against a scripted server (Fixtures/irc_script_server.py), for peers a real InspIRCd cannot be made to
 /// be: one that never closes the link after QUIT, and one that offers SASL without our mechanism.
-@Suite("IRC client against misbehaving servers", .serialized)
+@Suite("IRC client against misbehaving servers", .serialized, .needsServers)
 struct MisbehavingServerTests {
     static func configuration(_ server: ScriptedIRCServer, nick: String,
                               sasl: IRCClientConfiguration.SASLSettings? = nil) -> IRCClientConfiguration {

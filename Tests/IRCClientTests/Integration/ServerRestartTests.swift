@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// Tests that break their network get one of their own.
-@Suite("IRC client when the server goes away")
+@Suite("IRC client when the server goes away", .needsServers)
 struct ServerRestartTests {
     @Test("the server is killed and restarted; the client reconnects and rejoins")
     func reconnectAfterRestart() async throws {
@@ -31,7 +31,7 @@ struct ServerRestartTests {
     }
 }
 
-@Suite("IRC keepalive")
+@Suite("IRC keepalive", .needsServers)
 struct KeepaliveTests {
     @Test("a frozen server is detected by our own PING; the client reconnects once it answers again")
     func frozenServer() async throws {
@@ -62,7 +62,7 @@ struct KeepaliveTests {
     }
 }
 
-@Suite("IRC client against ngIRCd (no CAP, tags or SASL)")
+@Suite("IRC client against ngIRCd (no CAP, tags or SASL)", .needsServers)
 struct NgircdTests {
     @Test("connects, joins and talks; identity is reported as unknown")
     func degradesGracefully() async throws {
@@ -74,7 +74,6 @@ struct NgircdTests {
         defer { Task { await person.stop() } }
         try await bot.waitUntilJoined("#plain")
         try await person.waitUntilJoined("#plain")
-        try await Task.sleep(for: .milliseconds(300))
 
         try await person.client.sendText("!queue", to: "#plain")
         let event = try await bot.waitFor("the person's message") { if case .message(let m) = $0 { m.text == "!queue" } else { false } }

@@ -6,7 +6,7 @@ import TestSupport
 
 /// Atheme going away is a normal event on a real network (upgrade, crash, relink). These tests stop and
 /// restart the real services and IRC server of a network of their own.
-@Suite("IRC client when services go away")
+@Suite("IRC client when services go away", .needsServers)
 struct ServicesOutageTests {
     static func isServices(_ online: Bool) -> @Sendable (IRCEvent) -> Bool {
         { if case .servicesChanged(let value) = $0 { value == online } else { false } }

@@ -6,7 +6,7 @@ import TestSupport
 /// `irc.tls_fingerprints` against the real InspIRCd listener whose self-signed certificate names
 /// `pinned.example` (the client connects to `localhost`): the pin replaces both the chain and the name
 /// checks, and without a matching pin nothing about that certificate is acceptable.
-@Suite("TLS certificate pinning against InspIRCd", .serialized)
+@Suite("TLS certificate pinning against InspIRCd", .serialized, .needsServers)
 struct TLSPinningTests {
     static func pinnedConfiguration(_ net: TestNetwork, nick: String, pins: [String]) throws -> IRCClientConfiguration {
         var config = net.configuration(nick: nick, account: "switchboard", channels: ["#pinned"])

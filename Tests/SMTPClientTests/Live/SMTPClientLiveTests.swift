@@ -6,7 +6,7 @@ import TestSupport
 @testable import SMTPClient
 
 /// Against a real SMTP server (aiosmtpd), over real TLS with certificates made for the run.
-@Suite(.timeLimit(.minutes(2))) struct SMTPClientLiveTests {
+@Suite(.timeLimit(.minutes(2)), .needsServers) struct SMTPClientLiveTests {
     static let user = "support@example.com"
     static let password = "correct horse battery"
 

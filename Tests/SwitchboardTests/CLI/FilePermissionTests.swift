@@ -28,7 +28,7 @@ struct FilePermissionTests {
         return folder
     }
 
-    @Test("serve, ingest-email and backup started with umask 000 create the database, its WAL and the backup 0600")
+    @Test("serve, ingest-email and backup started with umask 000 create the database, its WAL and the backup 0600", .needsServers)
     func privateFiles() async throws {
         let folder = try Self.folder("modes")
         let database = folder.appendingPathComponent("data/switchboard.sqlite").path

@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// `backup` next to a busy `serve`, the documented restore, and `forget`, through the real binary.
-@Suite("Operations commands", .serialized)
+@Suite("Operations commands", .serialized, .needsServers)
 struct OperationsCommandTests {
     static func config(folder: URL, port: Int, storage: String) throws -> String {
         let path = folder.appendingPathComponent("switchboard-\(UUID().uuidString.prefix(4)).yaml").path

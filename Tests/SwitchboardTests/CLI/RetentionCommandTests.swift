@@ -93,7 +93,7 @@ struct RetentionCommandTests {
         #expect(try await Self.export(setup.config).count == 4)
     }
 
-    @Test("serve applies retention at start-up and logs the counts")
+    @Test("serve applies retention at start-up and logs the counts", .needsServers)
     func serve() async throws {
         let port = try FreePort.pick()
         let setup = try await Self.setup(port: port)

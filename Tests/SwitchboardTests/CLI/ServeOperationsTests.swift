@@ -9,8 +9,14 @@ import TestSupport
 /// A full `serve` run (IRC with SASL, Twilio, Meta, email and SMTP configured) with JSON logs: every log
 /// line is one JSON object, `/metrics` carries the desk's counters and gauges, and not one secret appears
 /// anywhere in the log.
-@Suite("serve operations", .serialized)
+@Suite("serve operations", .serialized, .needsServers)
 struct ServeOperationsTests {
+    /// What `/metrics` shows once serve is connected and has taken a few webhooks.
+    static let metricNames = [
+        "switchboard_messages_triaged_total", "switchboard_tickets_routed_total", "switchboard_outbox_depth",
+        "switchboard_irc_connected 1", "switchboard_irc_queue_lines", "switchboard_irc_services_online 1",
+    ]
+
     @Test("JSON logs, desk metrics on /metrics, and no secret in the log of a full run")
     func jsonLogsMetricsAndSecrets() async throws {
         let net = try await TestNetwork.shared()
@@ -67,11 +73,15 @@ struct ServeOperationsTests {
                 text = response.body.map { String(buffer: $0) } ?? ""
                 return text.contains("switchboard_irc_connected 1") && text.contains("switchboard_irc_services_online 1")
             }
-            try await Task.sleep(for: .seconds(2))
+            let names = Self.metricNames
+            try? await eventually("every metric in /metrics", timeout: .seconds(30)) {
+                let response = try await client.get("/metrics")
+                text = response.body.map { String(buffer: $0) } ?? ""
+                return names.allSatisfy { text.contains($0) }
+            }
             return text
         }
-        for name in ["switchboard_messages_triaged_total", "switchboard_tickets_routed_total", "switchboard_outbox_depth",
-                     "switchboard_irc_connected 1", "switchboard_irc_queue_lines", "switchboard_irc_services_online 1"] {
+        for name in Self.metricNames {
             #expect(metrics.contains(name), "/metrics lacks \(name)")
         }
         #expect(server.terminate() == 0)

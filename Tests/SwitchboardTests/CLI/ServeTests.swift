@@ -3,7 +3,7 @@ import IRCClient
 import Testing
 import TestSupport
 
-@Suite("switchboard serve")
+@Suite("switchboard serve", .needsServers)
 struct ServeTests {
     @Test("connects over verified TLS with SASL, joins the configured channels, and QUITs on SIGTERM")
     func serveJoinsAndQuits() async throws {
@@ -35,8 +35,8 @@ struct ServeTests {
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
+        try process.runUnmasked()
+        defer { process.stop() }
 
         // The watcher learns the bot's account from extended-join: SASL really logged it in.
         // Generous: a debug `serve` loads its triage model first, which is slow on a busy 2-core machine.
@@ -81,8 +81,8 @@ struct ServeTests {
         FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        try process.runUnmasked()
+        defer { process.stop(grace: .zero) }
 
         // Generous: a debug `serve` loads its triage model first, which is slow on a busy 2-core machine.
         try await eventually("serve joining the scripted server", timeout: .seconds(90)) { server.received.contains("JOIN #hung") }

@@ -39,7 +39,7 @@ enum SwitchboardBinary {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
-        try process.run()
+        try process.runUnmasked()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         async let outData = PipeReader.readToEnd(out)

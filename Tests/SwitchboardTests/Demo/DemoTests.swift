@@ -5,7 +5,7 @@ import TestSupport
 
 /// `make demo`, driven by a scripted IRC client: the network, the bot, the sample messages through the
 /// real endpoints, and an agent working a ticket until the provider stub receives the reply.
-@Suite("make demo")
+@Suite("make demo", .needsServers)
 struct DemoTests {
     static func environment(_ file: String) throws -> [String: String] {
         var values: [String: String] = [:]
@@ -17,8 +17,9 @@ struct DemoTests {
         return values
     }
 
-    /// demo.sh leaves daemons behind, which confuses `Process.waitUntilExit`; the script's own exit code
-    /// and output are written to files that the test polls instead.
+    /// demo.sh leaves daemons behind, and Foundation's `Process` sees its child exit only once every
+    /// process holding its status socket (the daemons inherit it) has closed it; the script's own exit code
+    /// and output are written to files that the test waits for instead.
     static func runDetached(script: String, state: String) async throws -> (status: Int32, output: String) {
         try FileManager.default.createDirectory(atPath: state + "-run", withIntermediateDirectories: true)
         let rcFile = state + "-run/rc", outFile = state + "-run/out"
@@ -31,32 +32,47 @@ struct DemoTests {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = ContinuousClock.now.advanced(by: .seconds(240))
-        while ContinuousClock.now < deadline {
-            if let rc = try? String(contentsOfFile: rcFile, encoding: .utf8), let status = Int32(rc.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                return (status, (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "")
-            }
-            try await Task.sleep(for: .milliseconds(250))
+        try process.runUnmasked()
+        func status() -> Int32? {
+            (try? String(contentsOfFile: rcFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         }
-        throw TestNetworkError(message: "demo.sh did not finish: \((try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "")")
+        do {
+            try await eventually("demo.sh to finish", timeout: .seconds(240), every: .milliseconds(250)) { status() != nil }
+        } catch {
+            // Its own process group (Foundation's `Process` starts one): demo.sh's trap takes down what it started.
+            kill(-process.processIdentifier, SIGTERM)
+            throw TestNetworkError(message: "demo.sh did not finish: \((try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "")")
+        }
+        return (status() ?? -1, (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "")
     }
 
-    static func stop(script: String, state: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "DEMO_STATE_DIR='\(state)' bash '\(script)' stop > /dev/null 2>&1"]
-        process.standardInput = FileHandle.nullDevice
-        try? process.run()
+    /// `demo.sh stop`, waited for; then every process that carries the demo's state folder in its
+    /// environment (the stub, serve, InspIRCd, Atheme: everything the demo started) must be gone.
+    static func stop(script: String, state: String) async {
+        do {
+            let stop = try await TestNetwork.run(["bash", script, "stop"], environment: ["DEMO_STATE_DIR": state])
+            #expect(stop.status == 0, "demo.sh stop failed:\n\(stop.output)")
+            let left = try await LeftoverProcesses.awaitGone("DEMO_STATE_DIR=\(state)")
+            #expect(left.isEmpty, "still running after demo.sh stop:\n\(left.map(\.description).joined(separator: "\n"))")
+        } catch {
+            Issue.record(error, "stopping the demo")
+        }
     }
 
     @Test("the demo comes up, and an agent claims, drafts and sends a reply that reaches the WhatsApp stub")
     func demoWorks() async throws {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("sb-demo-\(UUID().uuidString.prefix(8))").path
         let script = TestNetwork.repositoryRoot.appendingPathComponent("scripts/demo/demo.sh").path
+        try await withCleanup {
+            try await Self.exercise(script: script, state: state)
+        } cleanup: {
+            await Self.stop(script: script, state: state)
+        }
+    }
+
+    static func exercise(script: String, state: String) async throws {
         // The test runner holds SwiftPM's build lock, so the demo uses the binary this run already built.
         let start = try await Self.runDetached(script: script, state: state)
-        defer { Self.stop(script: script, state: state) }
         #expect(start.status == 0, "demo.sh failed:\n\(start.output.suffix(3000))")
         #expect(start.output.contains("HTTP 200"), "webhooks were accepted")
         #expect(start.output.contains("Switchboard is running."))
@@ -70,7 +86,15 @@ struct DemoTests {
             sasl: .init(mechanism: .plain, account: "founder", password: password),
             channels: ["#support", "#finance", "#eng", "#churn"].map { .init(name: $0) },
             reconnect: ReconnectPolicy(initialDelay: .milliseconds(500))))
-        defer { Task { await founder.stop() } }
+        try await withCleanup {
+            try await Self.work(founder, state: state)
+        } cleanup: {
+            await founder.stop()
+        }
+    }
+
+    /// The agent's part: queue, claim, draft in Egyptian Arabic, send, and the stub receives it.
+    static func work(_ founder: RunningClient, state: String) async throws {
         try await founder.waitUntilJoined("#finance")
 
         try await founder.client.sendText("!queue all", to: "#support")

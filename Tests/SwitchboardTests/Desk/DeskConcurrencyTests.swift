@@ -9,7 +9,7 @@ import TestSupport
 
 /// Commands run side by side on the real network: a draft stuck on a silent LLM holds up nobody else,
 /// and commands on the same ticket keep their order.
-@Suite("Desk commands side by side", .serialized)
+@Suite("Desk commands side by side", .serialized, .needsServers)
 struct DeskConcurrencyTests {
     @Test("an LLM draft that stalls does not hold up another agent's claim; the same ticket's next command waits its turn")
     func slowDraftBlocksNobody() async throws {

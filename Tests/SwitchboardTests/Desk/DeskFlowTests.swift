@@ -8,7 +8,7 @@ import TestSupport
 
 /// The desk on the real InspIRCd + Atheme network: agents log in with SASL and work tickets from a
 /// channel and from a DM, while strangers and impostors are refused.
-@Suite("Desk in IRC", .serialized)
+@Suite("Desk in IRC", .serialized, .needsServers)
 struct DeskFlowTests {
     struct Harness {
         let net: TestNetwork
@@ -231,7 +231,7 @@ struct DeskFlowTests {
     }
 }
 
-@Suite("Desk under a burst")
+@Suite("Desk under a burst", .needsServers)
 struct DeskBurstTests {
     @Test("200 messages at once: never disconnected, every ticket shown (card or summary), urgent first")
     func burst() async throws {

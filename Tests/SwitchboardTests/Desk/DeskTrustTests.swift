@@ -9,7 +9,7 @@ import TestSupport
 
 /// Trust at the edges of the desk, on the real InspIRCd + Atheme network: what reaches IRC, who may act,
 /// and what a flood can do.
-@Suite("Desk trust", .serialized)
+@Suite("Desk trust", .serialized, .needsServers)
 struct DeskTrustTests {
     static func botLines(_ client: RunningClient, from bot: String) async -> [String] {
         await client.messages().filter { $0.senderNick == bot }.map(\.text)
@@ -143,7 +143,7 @@ struct DeskTrustTests {
         try await aisha.client.sendText("!help", to: "#dd-support")
         try await aisha.client.sendText("!help", to: "#dd-support")
         try await aisha.client.sendText("customer 1", to: "deskdm")
-        try await Task.sleep(for: .milliseconds(300))
+        try await eventually("the bot to queue replies") { await h.bot.queuedLineCount > 0 }
         #expect(await h.bot.queuedLineCount > 0, "the private reply is still waiting")
         try await aisha.client.send(IRCMessage(command: "NICK", parameters: ["dd-aisha-away"]))
         try await eventually("the nick change") { await aisha.client.currentNick == "dd-aisha-away" }
@@ -151,6 +151,7 @@ struct DeskTrustTests {
 
         let contacts = try await DeskFlowTests.lines(aisha, containing: "+971501119876", timeout: .seconds(40))
         #expect(contacts.channel == nil)
+        // A fixed wait on purpose: the test proves nothing reaches mallory during it.
         try await Task.sleep(for: .seconds(1))
         let leaked = await mallory.messages().filter { $0.channel == nil && $0.senderNick == "deskdm" }
         #expect(leaked.isEmpty, "mallory on aisha's old nick got: \(leaked.map(\.text))")
@@ -185,6 +186,7 @@ struct DeskTrustTests {
                 await Self.botLines(aisha, from: "deskflood").filter { $0.hasPrefix("df2-aisha: !queue") }.count == attempt
             }
             latencies.append(asked.duration(to: .now))
+            // Pacing: one command a second while the flood runs.
             try await Task.sleep(for: .seconds(1))
         }
         try await flood.value

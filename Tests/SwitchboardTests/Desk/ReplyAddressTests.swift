@@ -15,7 +15,7 @@ import WhatsApp
 /// Where a reply goes: the desk receives mail and WhatsApp through the real webhook server, shows a
 /// differing Reply-To on the card and in `show`, answers `From` unless the Reply-To is the same customer's
 /// or an agent chooses it (logged), and answers WhatsApp from the number the customer wrote to.
-@Suite("Desk: where a reply goes", .serialized)
+@Suite("Desk: where a reply goes", .serialized, .needsServers)
 struct ReplyAddressTests {
     static let emailToken = "reply-address-token"
     static let twilioToken = "tw-reply-address-0000000000000000"

@@ -8,7 +8,7 @@ import Testing
 import TestSupport
 
 /// The desk while Atheme is away, on a network of its own (the test stops and restarts the real services).
-@Suite("Desk when services go away")
+@Suite("Desk when services go away", .needsServers)
 struct ServicesOutageDeskTests {
     @Test("services stop: the desk says so, refuses people it cannot verify with the reason, keeps serving logged-in agents, and recovers")
     func servicesOutage() async throws {

@@ -4,6 +4,7 @@ import Foundation
 import Store
 @testable import Switchboard
 import Testing
+import TestSupport
 
 /// The optional LLM drafter against a local OpenAI-compatible stub: the request it sends, the answer it
 /// takes, and the failures that make the desk fall back to the built-in drafter.
@@ -56,7 +57,7 @@ struct LLMDrafterTests {
         }
     }
 
-    @Test("draft N uses the LLM's text when it answers, and the built-in draft with a note when it does not")
+    @Test("draft N uses the LLM's text when it answers, and the built-in draft with a note when it does not", .needsServers)
     func deskUsesAndFallsBack() async throws {
         let stub = try await ProviderStub.start { _, index in
             index == 0 ? Self.completion("Hi Omar 👋 We refunded the AED 299 duplicate today; it reaches your card in 5-7 working days.")

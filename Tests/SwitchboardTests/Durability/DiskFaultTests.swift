@@ -16,7 +16,7 @@ import TestSupport
 ///
 /// Mounting needs CAP_SYS_ADMIN and `chattr +i` CAP_LINUX_IMMUTABLE (root in the CI container); where
 /// either is refused the test says so and stops, because no unprivileged trick makes a real disk fail.
-@Suite("Disk faults", .serialized)
+@Suite("Disk faults", .serialized, .needsServers)
 struct DiskFaultTests {
     static func sh(_ command: String) -> (status: Int32, output: String) {
         let process = Process()

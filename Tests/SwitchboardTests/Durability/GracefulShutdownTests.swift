@@ -4,7 +4,7 @@ import TestSupport
 
 /// SIGTERM while a provider's request is still arriving: `serve` stops taking new work but finishes the
 /// request it has, answers 200 after the commit, and only then exits 0.
-@Suite("Graceful shutdown", .serialized)
+@Suite("Graceful shutdown", .serialized, .needsServers)
 struct GracefulShutdownTests {
     /// Sends the request in two halves with a pause between, under the test's control: it prints
     /// `half` after the first, waits for a line on stdin, sends the rest and prints the status line.
@@ -52,11 +52,13 @@ struct GracefulShutdownTests {
         let output = Pipe()
         client.standardInput = input
         client.standardOutput = output
-        try client.run()
+        try client.runUnmasked()
+        defer { client.stop() }
         let lines = output.fileHandleForReading
         #expect(Self.readLine(lines) == "half")
 
         server.beginTermination()
+        // A fixed wait on purpose: the test proves serve does not exit during it.
         try await Task.sleep(for: .seconds(1.5))
         #expect(server.isRunning, "serve waits for the request it is receiving")
         input.fileHandleForWriting.write(Data("go\n".utf8))

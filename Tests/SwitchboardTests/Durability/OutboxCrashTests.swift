@@ -8,7 +8,7 @@ import TestSupport
 /// The exactly-once rule with the real `switchboard serve` binary, a SIGKILL, and a local stub of
 /// Twilio's Messages API: a committed reply is sent once after a crash, and a reply whose request may
 /// have reached the provider is never sent again on Switchboard's own initiative.
-@Suite("Outbox across crashes", .serialized)
+@Suite("Outbox across crashes", .serialized, .needsServers)
 struct OutboxCrashTests {
     static let token = "tw-crash-31d0c9b8a7f6e5d4c3b2a190"
 
@@ -67,10 +67,13 @@ struct OutboxCrashTests {
         defer { _ = setup.server.terminate() }
         try await setup.server.waitUntilHealthy()
         try await eventually("the send") { stub.requests.count >= 1 }
-        try await Task.sleep(for: .seconds(2))
+        try await eventually("the send recorded as sent", every: .milliseconds(250)) {
+            try await Self.exportedOutbound(setup).map(\.status) == [.sent]
+        }
         setup.server.kill9()
         try setup.server.start()
         try await setup.server.waitUntilHealthy()
+        // A fixed wait on purpose: the test proves no second send happens during it.
         try await Task.sleep(for: .seconds(2))
 
         #expect(stub.requests.count == 1, "sent once across two restarts")
@@ -93,6 +96,7 @@ struct OutboxCrashTests {
         setup.server.kill9()
         try setup.server.start()
         try await setup.server.waitUntilHealthy()
+        // A fixed wait on purpose: the test proves no second send happens during it.
         try await Task.sleep(for: .seconds(3))
 
         #expect(stub.requests.count == 1, "no second send on Switchboard's own initiative")

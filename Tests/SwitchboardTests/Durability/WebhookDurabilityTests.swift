@@ -11,7 +11,7 @@ import WhatsApp
 /// The real `switchboard serve` binary, killed with SIGKILL twice while a Twilio-like client posts 1,000
 /// signed webhooks and retries every failure. Afterwards every message answered 200 is in `export`
 /// exactly once, and no message appears twice.
-@Suite("Webhook durability across crashes", .serialized)
+@Suite("Webhook durability across crashes", .serialized, .needsServers)
 struct WebhookDurabilityTests {
     static let token = "tw-durability-6b1f0e2d9c8a7b6f5e4d3c2b"
     static let publicURL = "https://support.example.test"
@@ -71,6 +71,7 @@ struct WebhookDurabilityTests {
                 return
             }
             tally.failed()
+            // Pacing the load generator: a refused delivery is retried after a short pause.
             try? await Task.sleep(for: .milliseconds(25))
         }
     }

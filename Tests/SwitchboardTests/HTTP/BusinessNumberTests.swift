@@ -7,6 +7,7 @@ import Store
 @testable import Switchboard
 import Testing
 import WhatsApp
+import TestSupport
 
 /// Only the configured WhatsApp numbers feed this desk. Another number on the same Twilio account or Meta
 /// business reaches the same URL with a valid signature; its messages and statuses are answered 200 (so
@@ -28,7 +29,7 @@ struct BusinessNumberTests {
         WebhookHarness.twilioInbound(sid: sid, body: body).map { $0.0 == "To" ? ($0.0, to) : $0 }
     }
 
-    @Test("Twilio: a message to another number on the account is 200, stored nowhere and counted; each of ours is stored with its number")
+    @Test("Twilio: a message to another number on the account is 200, stored nowhere and counted; each of ours is stored with its number", .needsServers)
     func twilioForeignNumber() async throws {
         let harness = try Self.harness()
         let foreign = Self.inbound("SMf0000000000000000000000000000001", to: Self.foreign, body: "wrong desk")
@@ -54,7 +55,7 @@ struct BusinessNumberTests {
                 "each message remembers the number it was written to, normalised")
     }
 
-    @Test("Twilio: a status callback from another number of the account changes nothing")
+    @Test("Twilio: a status callback from another number of the account changes nothing", .needsServers)
     func twilioForeignStatus() async throws {
         let harness = try Self.harness()
         try await harness.seedOutbound(providerID: "SMout0000000000000000000000000009")

@@ -74,7 +74,7 @@ struct EmailWebhookTests {
         print(answer.split(b"\\r\\n")[0].decode() or "no answer before the body was sent", flush=True)
         """
 
-    @Test("a wrong token is refused 401 from the headers, before the 20 MiB body it declares is read")
+    @Test("a wrong token is refused 401 from the headers, before the 20 MiB body it declares is read", .needsServers)
     func unauthorizedBeforeBody() async throws {
         let harness = try Self.harness()
         try await harness.withServer { client in

@@ -17,7 +17,7 @@ struct TwilioWebhookTests {
     static let path = "/webhooks/twilio?src=wa&region=gulf"
     static let arabic = "مرحبا، تم خصم المبلغ مرتين من بطاقتي 💳😡"
 
-    @Test("requests signed by Twilio's Python library are accepted and stored once, after commit")
+    @Test("requests signed by Twilio's Python library are accepted and stored once, after commit", .needsServers)
     func pythonSignedRequestsAreAccepted() async throws {
         let harness = try WebhookHarness()
         let text = Self.arabic
@@ -51,7 +51,7 @@ struct TwilioWebhookTests {
         #expect(harness.metric(#"switchboard_webhooks_received_total{endpoint="twilio"}"#) == 2)
     }
 
-    @Test("a tampered parameter, URL or token, or no signature at all, is a 403 and nothing is stored")
+    @Test("a tampered parameter, URL or token, or no signature at all, is a 403 and nothing is stored", .needsServers)
     func tamperedRequestsAreRefused() async throws {
         let harness = try WebhookHarness()
         let params = WebhookHarness.twilioInbound(sid: "SM33333333333333333333333333333333", body: Self.arabic)
@@ -89,7 +89,7 @@ struct TwilioWebhookTests {
         #expect(!log.contains(Self.arabic) && !log.contains("region=gulf"), "no bodies or query strings in the log")
     }
 
-    @Test("the Swift signer agrees with Twilio's library on Arabic, emoji, repeated names and ports")
+    @Test("the Swift signer agrees with Twilio's library on Arabic, emoji, repeated names and ports", .needsServers)
     func swiftSignerMatchesPython() throws {
         let cases: [(String, [(String, String)])] = [
             (WebhookHarness.publicURL + Self.path, WebhookHarness.twilioInbound(sid: "SM1", body: Self.arabic)),
@@ -120,7 +120,7 @@ struct TwilioWebhookTests {
         #expect(harness.metric("switchboard_messages_stored_total") == 1)
     }
 
-    @Test("a signed but malformed form is a 400; an unsigned malformed one a 403; nothing is stored")
+    @Test("a signed but malformed form is a 400; an unsigned malformed one a 403; nothing is stored", .needsServers)
     func malformedFormsAreRefused() async throws {
         let harness = try WebhookHarness()
         let noSid = WebhookHarness.twilioInbound(sid: "SM55555555555555555555555555555555", body: "hi").filter { $0.0 != "MessageSid" }
@@ -183,7 +183,7 @@ struct TwilioWebhookTests {
         return params
     }
 
-    @Test("status callbacks update the outbound message, keep ErrorCode, and never move a status backwards")
+    @Test("status callbacks update the outbound message, keep ErrorCode, and never move a status backwards", .needsServers)
     func statusCallbacksUpdateOutboundMessages() async throws {
         let harness = try WebhookHarness()
         try await harness.seedOutbound(providerID: "SMout0000000000000000000000000001", inboundSID: "SMin00000000000000000000000000001")

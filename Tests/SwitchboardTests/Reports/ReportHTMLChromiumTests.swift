@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The HTML report in a real browser (headless Chromium, phone-sized): it must load without a single
 /// console message and render to a screenshot.
-@Suite("HTML report in Chromium")
+@Suite("HTML report in Chromium", .needsServers)
 struct ReportHTMLChromiumTests {
     @Test("the report page loads cleanly at 390×844 and renders")
     func reportRendersOnAPhone() async throws {

@@ -36,6 +36,7 @@ struct ProviderRequestTests {
         let worker = OutboxWorker(database: database, senders: [.whatsapp: sender(client, stub.baseURL)], output: nil,
                                   logger: Logger(label: "test.outbox"))
         for _ in 0..<attempts {
+            // Time is the condition here: the 5 ms backoff cap must pass before the retry is due.
             try await Task.sleep(for: .milliseconds(20))
             _ = try await worker.sendNext()
         }

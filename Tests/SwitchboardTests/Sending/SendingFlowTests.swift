@@ -13,7 +13,7 @@ import WhatsApp
 
 /// Replies leave through the outbox to real endpoints: Twilio's API (a local stub, checked against the
 /// documented request shape) and a real SMTP server, with IRC agents watching the outcome.
-@Suite("Sending from IRC", .serialized)
+@Suite("Sending from IRC", .serialized, .needsServers)
 struct SendingFlowTests {
     static let smtpUser = "support@example.com"
     static let smtpPassword = "smtp-pass-7c6b5a49"

@@ -7,7 +7,7 @@ import TestSupport
 
 /// IRCv3 STS policies kept in the database (`sts_policies`), as `serve` wires them: one learned in one run
 /// is honoured by a fresh client and database handle after a restart, expires, and `duration=0` removes it.
-@Suite("STS policies across restarts", .serialized)
+@Suite("STS policies across restarts", .serialized, .needsServers)
 struct STSPersistenceTests {
     static func databasePath() throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-sts-\(UUID().uuidString.prefix(8))")

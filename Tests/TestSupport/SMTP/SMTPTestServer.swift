@@ -125,11 +125,7 @@ public final class SMTPTestServer: @unchecked Sendable {
 
     /// SIGTERM, then SIGKILL if the server is still there after a few seconds.
     public func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        for _ in 0..<100 where process.isRunning { usleep(30_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        process.stop(grace: .seconds(3))
     }
 
     public func messages() throws -> [ReceivedMessage] {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import TestSupport
 
 /// The real `switchboard serve` binary, started, killed and restarted by a test.
 final class ServeProcess: @unchecked Sendable {
@@ -29,7 +30,13 @@ final class ServeProcess: @unchecked Sendable {
         (1...max(starts, 1)).compactMap { try? String(contentsOf: logURL($0), encoding: .utf8) }.joined(separator: "\n")
     }
 
+    /// Stops a server a test left running, so that none outlives its test whatever the test did.
+    deinit {
+        process?.stop()
+    }
+
     func start() throws {
+        try UnitRun.requireServers("switchboard serve")
         starts += 1
         FileManager.default.createFile(atPath: logURL(starts).path, contents: nil)
         let process = Process()
@@ -37,7 +44,7 @@ final class ServeProcess: @unchecked Sendable {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = try FileHandle(forWritingTo: logURL(starts))
         process.standardError = try FileHandle(forWritingTo: logURL(starts))
-        try process.run()
+        try process.runUnmasked()
         self.process = process
     }
 
@@ -77,11 +84,11 @@ final class ServeProcess: @unchecked Sendable {
 
     var isRunning: Bool { process?.isRunning ?? false }
 
-    /// SIGTERM and wait; returns the exit status.
-    func terminate() -> Int32 {
+    /// SIGTERM and wait (SIGKILL after `grace`, which a test then sees as the status); returns the exit
+    /// status.
+    func terminate(grace: Duration = .seconds(60)) -> Int32 {
         guard let process else { return -1 }
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        process.waitUntilExit()
+        process.stop(grace: grace)
         return process.terminationStatus
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Signs Twilio webhook requests with Twilio's own Python library (`Fixtures/sign_twilio.py`), so the
 /// server's signature check is tested against the reference implementation rather than against itself.
@@ -26,6 +27,7 @@ enum TwilioPythonSigner {
     /// One signature per request, in order. Fails (never skips) when python3 or `twilio` is missing:
     /// `make test-deps` installs both.
     static func sign(_ requests: [Request]) throws -> [String] {
+        try UnitRun.requireServers("Twilio's Python library")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path]

@@ -29,6 +29,7 @@ enum HeadlessChromium {
     }
 
     static func executable() throws -> URL {
+        try UnitRun.requireServers("Chromium")
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for folder in path.split(separator: ":") {
             for name in ["chromium", "chromium-browser"] {
@@ -56,7 +57,7 @@ enum HeadlessChromium {
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        try process.runUnmasked()
         let stderrData = await PipeReader.readToEnd(err)
         process.waitUntilExit()
         let stderr = String(decoding: stderrData, as: UTF8.self)

@@ -85,6 +85,7 @@ final class ProviderStub: Sendable {
         case .json(let status, let text):
             return Response(status: .init(code: status), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
         case .hang:
+            // Never answers on purpose (until the stub stops and cancels it).
             try await Task.sleep(for: .seconds(3600))
             return Response(status: .gatewayTimeout)
         }
