@@ -70,6 +70,7 @@ extension AppDatabase {
         // Customer.
         var contact: ContactRecord
         let isNewCustomer: Bool
+        var newCustomer: CustomerRecord?
         if let known = try ContactRecord.matching(inbound.contact).fetchOne(db) {
             contact = known
             isNewCustomer = false
@@ -78,6 +79,7 @@ extension AppDatabase {
                 id: nil, name: inbound.displayName ?? inbound.contact.value, createdAt: now, updatedAt: now
             )
             try customer.insert(db)
+            newCustomer = customer
             contact = ContactRecord(
                 id: nil, customerID: customer.id.persisted, kind: inbound.contact.kind, value: inbound.contact.value,
                 lastInboundAt: nil, createdAt: now
@@ -98,7 +100,8 @@ extension AppDatabase {
         {
             if tagged.state.isOpen { joined = (tagged, .subjectTag) } else { closedThread = closedThread ?? (tagged, .subjectTag) }
         }
-        if joined == nil, let open = try TicketRecord
+        // A customer created a moment ago has no tickets to look for.
+        if joined == nil, !isNewCustomer, let open = try TicketRecord
             .filter(TicketRecord.Columns.customerID == customerID)
             .filter(TicketRecord.Columns.state != TicketState.closed.rawValue)
             .order(TicketRecord.Columns.updatedAt.desc, TicketRecord.Columns.id.desc)
@@ -116,12 +119,12 @@ extension AppDatabase {
             ticket = joined.ticket
             threadedBy = joined.match
         } else {
-            let candidate = try closedThread?.ticket ?? TicketRecord
+            let candidate = try closedThread?.ticket ?? (isNewCustomer ? nil : TicketRecord
                 .filter(TicketRecord.Columns.customerID == customerID)
                 .filter(TicketRecord.Columns.state == TicketState.closed.rawValue)
                 .filter(TicketRecord.Columns.category == nil || TicketRecord.Columns.category != Desk.Category.noAction.rawValue)
                 .order(TicketRecord.Columns.closedAt.desc, TicketRecord.Columns.id.desc)
-                .fetchOne(db)
+                .fetchOne(db))
             let mayReopen = !inbound.isAutoReply && triage?.category != .noAction
             if var candidate, let closedAt = candidate.closedAt, let reopenWithin, mayReopen,
                now.timeIntervalSince(closedAt) <= reopenWithin.timeInterval
@@ -218,17 +221,17 @@ extension AppDatabase {
             threadedBy: threadedBy, ticketState: ticket.state
         )
         if let rules {
-            try carryOut(rules, on: &ticket, for: inbound, receipt: &receipt, db, now: now)
+            try carryOut(rules, on: &ticket, for: inbound, customer: newCustomer, receipt: &receipt, db, now: now)
         }
         return .stored(receipt)
     }
 
     /// Plans with `rules` and carries the plan out on the ticket, in the caller's transaction.
     private static func carryOut(
-        _ rules: IntakeRules, on ticket: inout TicketRecord, for inbound: InboundMessage, receipt: inout IngestReceipt,
-        _ db: Database, now: Date
+        _ rules: IntakeRules, on ticket: inout TicketRecord, for inbound: InboundMessage, customer newCustomer: CustomerRecord?,
+        receipt: inout IngestReceipt, _ db: Database, now: Date
     ) throws {
-        let customer = try CustomerRecord.fetchOne(db, key: receipt.customerID)?.customer
+        let customer = try (newCustomer ?? CustomerRecord.fetchOne(db, key: receipt.customerID))?.customer
         let lastReply = receipt.isNewTicket && !receipt.isNewCustomer ? try lastReplyAt(db, customerID: receipt.customerID) : nil
         let plan = rules.plan(for: IntakeFacts(
             ticket: ticket.ticket, customer: customer, message: inbound, isNewTicket: receipt.isNewTicket,
@@ -242,7 +245,9 @@ extension AppDatabase {
             break
         }
         for timer in plan.timers {
-            _ = try scheduleTimer(db, ticketID: ticket.id.persisted, kind: timer.kind, dueAt: timer.dueAt, replacing: true, now: now)
+            // A ticket opened in this transaction has no earlier timers to replace.
+            _ = try scheduleTimer(db, ticketID: ticket.id.persisted, kind: timer.kind, dueAt: timer.dueAt,
+                                  replacing: !receipt.isNewTicket, now: now)
         }
         receipt.ticket = ticket.ticket
         receipt.ticketState = ticket.state

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Row of `contacts`: `(kind, value)` is unique, so one address belongs to exactly one customer.
-struct ContactRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+struct ContactRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord, StoredDateRecord {
     static let databaseTableName = "contacts"
 
     var id: Int64?

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Row of `corrections`.
-struct CorrectionRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+struct CorrectionRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord, StoredDateRecord {
     static let databaseTableName = "corrections"
 
     var id: Int64?

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Row of `customers`.
-struct CustomerRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+struct CustomerRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord, StoredDateRecord {
     static let databaseTableName = "customers"
 
     var id: Int64?

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Row of `events`, the append-only log (enforced by triggers, see the migration).
-struct EventRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+struct EventRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord, StoredDateRecord {
     static let databaseTableName = "events"
 
     var id: Int64?

@@ -5,7 +5,7 @@ import GRDB
 /// Row of `messages`. `(channel, direction, provider_id)` is unique, except for inbound email, which is
 /// unique per `(provider_id, sender)`: those indexes are what make webhook retries idempotent even if two
 /// writers raced, and a stranger cannot make a customer's Message-ID a duplicate by sending it first.
-struct MessageRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+struct MessageRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord, StoredDateRecord {
     static let databaseTableName = "messages"
     /// The condition of the partial unique index `messages_provider_id`, word for word as in the schema.
     static let providerIDCondition = "(channel <> 'email' OR direction <> 'in')"

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Row of `outbox`. The payload is stored as JSON text so an operator can read it with `sqlite3`.
-struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord, StoredDateRecord {
     static let databaseTableName = "outbox"
 
     var id: Int64?

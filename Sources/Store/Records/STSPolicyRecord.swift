@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Row of `sts_policies`.
-struct STSPolicyRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+struct STSPolicyRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord, StoredDateRecord {
     static let databaseTableName = "sts_policies"
 
     var host: String

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Row of `tickets`.
-struct TicketRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+struct TicketRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord, StoredDateRecord {
     static let databaseTableName = "tickets"
 
     var id: Int64?

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Row of `timers`.
-struct TimerRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+struct TimerRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord, StoredDateRecord {
     static let databaseTableName = "timers"
 
     var id: Int64?

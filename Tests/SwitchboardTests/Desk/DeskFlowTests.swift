@@ -91,11 +91,11 @@ struct DeskFlowTests {
 
     @Test("a ticket another intake stored (ingest-email) reaches its channel within two seconds, once, with its real sender")
     func otherIntakesTickets() async throws {
-        let h = try await Self.start(nick: "deskpipe", channels: ["#dp-support", "#dp-finance", "#dp-churn"])
+        let h = try await Self.start(nick: "deskpipe", channels: ["#pipe-support", "#pipe-finance", "#pipe-churn"])
         defer { Task { await h.stop() } }
-        let aisha = RunningClient(h.net.configuration(nick: "dp-aisha", account: "aisha", channels: ["#dp-support"]))
+        let aisha = RunningClient(h.net.configuration(nick: "pipe-aisha", account: "aisha", channels: ["#pipe-support"]))
         defer { Task { await aisha.stop() } }
-        try await aisha.waitUntilJoined("#dp-support")
+        try await aisha.waitUntilJoined("#pipe-support")
 
         var piped = try #require(await h.desk.intakeRules)
         piped.origin = IntakeOrigin.ingestEmail
@@ -104,11 +104,11 @@ struct DeskFlowTests {
         let stored = try await h.database.ingest(mail, triage: FixedTriager(category: .support, urgency: .normal).triage(mail),
                                                  rules: piped)
         let started = ContinuousClock.now
-        let card = try await Self.lines(aisha, containing: "!claim \(stored.ticketID)", in: "#dp-support", timeout: .seconds(10))
+        let card = try await Self.lines(aisha, containing: "!claim \(stored.ticketID)", in: "#pipe-support", timeout: .seconds(10))
         #expect(started.duration(to: .now) < .seconds(3), "the desk reads the event log every second")
         #expect(card.text.contains("l***@example.com"), "the sender comes from the stored message: \(card.text)")
         try await Task.sleep(for: .seconds(2)) // proving a negative: the card is not posted a second time
-        let cards = await aisha.messages(in: "#dp-support").filter { $0.text.contains("!claim \(stored.ticketID)") }
+        let cards = await aisha.messages(in: "#pipe-support").filter { $0.text.contains("!claim \(stored.ticketID)") }
         #expect(cards.count == 1)
     }
 
