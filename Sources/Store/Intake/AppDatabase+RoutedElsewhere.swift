@@ -63,3 +63,35 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Routes the open tickets that have no route, as the intake would have: tickets an older version
+    /// stored without routing them (its `ingest-email`, or a crash before its separate routing step).
+    /// Each is logged with `rules.origin`, so a running desk finds and posts them like any other
+    /// intake's. Returns how many were routed.
+    @discardableResult
+    public func routeUnroutedTickets(rules: IntakeRules) async throws -> Int {
+        let now = self.now()
+        return try await writer.write { db in
+            let tickets = try TicketRecord
+                .filter(TicketRecord.Columns.state != TicketState.closed.rawValue)
+                .filter(sql: "route_channel IS NULL")
+                .order(TicketRecord.Columns.id)
+                .fetchAll(db)
+            for var ticket in tickets {
+                guard let message = try MessageRecord
+                    .filter(MessageRecord.Columns.ticketID == ticket.id)
+                    .filter(MessageRecord.Columns.direction == Direction.inbound.rawValue)
+                    .order(MessageRecord.Columns.id)
+                    .fetchOne(db)?.message
+                else { continue }
+                let customer = try CustomerRecord.fetchOne(db, key: ticket.customerID)?.customer
+                let decision = rules.router.route(RoutingFacts(
+                    category: ticket.category ?? .support, urgency: ticket.urgency, source: message.channel,
+                    lang: ticket.lang ?? "und", plan: customer?.plan, text: message.text))
+                try Self.record(decision, on: &ticket, db, actor: TicketEvent.system, at: now, extra: ["intake": rules.origin])
+            }
+            return tickets.count
+        }
+    }
+}

@@ -46,6 +46,13 @@ struct ServeCommand: AsyncParsableCommand {
             logger.notice("the config has no irc section: running the webhooks only")
         }
         await DeskAssembly.importCustomers(settings: settings, database: database, logger: logger)
+        do {
+            // Older versions routed after the commit; what they left unrouted is routed now, and the desk posts it.
+            let routed = try await database.routeUnroutedTickets(rules: settings.intakeRules(origin: IntakeOrigin.startUp))
+            if routed > 0 { logger.notice("routed \(routed) ticket(s) an earlier version left unrouted") }
+        } catch {
+            logger.error("could not route the tickets left unrouted: \(error)")
+        }
         let triager: ModelTriager
         do {
             triager = ModelTriager(model: try TriageModel.load())

@@ -4,4 +4,6 @@ enum IntakeOrigin {
     static let serve = "serve"
     /// `ingest-email`, the MDA pipe, in a process of its own.
     static let ingestEmail = "ingest-email"
+    /// `serve` at start-up, routing tickets an earlier version stored without a route.
+    static let startUp = "startup"
 }

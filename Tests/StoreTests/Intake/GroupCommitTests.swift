@@ -103,4 +103,17 @@ import Testing
         let later = try await database.ingest(Fixtures.email("m2@example", from: "kim@example.com"), triage: Fixtures.triage(), rules: piped)
         #expect(try await database.ticketsRouted(after: start, byOtherThan: "serve").tickets.map(\.ticket.id) == [later.ticketID])
     }
+
+    @Test("tickets an older version left unrouted are routed once, logged for the desk to post")
+    func unroutedLeftovers() async throws {
+        let (database, _) = try Fixtures.database()
+        let old = try await database.ingest(Fixtures.whatsapp("SM1", from: "+971500000001"), triage: Fixtures.triage())
+        _ = try await database.ingest(Fixtures.whatsapp("SM2", from: "+971500000002"), triage: Fixtures.triage(), rules: Self.rules)
+        var upgrade = Self.rules
+        upgrade.origin = "startup"
+        #expect(try await database.routeUnroutedTickets(rules: upgrade) == 1)
+        #expect(try await database.ticket(id: old.ticketID)?.routeChannel == "#support")
+        #expect(try await database.ticketsRouted(after: 0, byOtherThan: "serve").tickets.map(\.ticket.id) == [old.ticketID])
+        #expect(try await database.routeUnroutedTickets(rules: upgrade) == 0, "once")
+    }
 }
