@@ -126,6 +126,8 @@ actor CardDispatcher {
         for kind in order {
             for key in held.keys.filter({ $0.kind == kind }).sorted(by: { $0.channel < $1.channel }) {
                 guard let batch = held[key], let since = batch.since else { continue }
+                // Nothing overtakes a channel's held urgent cards: its summary waits until they are out.
+                if kind != .urgent, held[Key(channel: key.channel, kind: .urgent)] != nil { continue }
                 let window: Duration? = switch kind {
                 case .urgent: nil
                 case .ordinary: settings.window

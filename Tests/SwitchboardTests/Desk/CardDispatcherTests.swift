@@ -62,4 +62,19 @@ struct CardDispatcherTests {
         try await eventually("the fold") { output.texts.count == 2 }
         #expect(output.texts[1] == "8 urgent in #support: 8 billing — !queue urgent")
     }
+
+    @Test("a channel's summary never overtakes its held urgent cards")
+    func summaryWaitsForUrgent() async throws {
+        let output = PacedOutput()
+        let cards = CardDispatcher(output: output, settings: .init(window: .milliseconds(10), immediateBacklog: 0))
+        output.waiting.withLock { $0 = 7 } // enough for urgent cards to be held, not for ordinary ones to wait
+        await cards.post(Self.card(1, .urgent), to: "#support")
+        for id in 2...9 { await cards.post(Self.card(id, .ordinary), to: "#support") }
+        try await Task.sleep(for: .milliseconds(600)) // proving a negative: the ordinary window passes, nothing leaves
+        #expect(output.texts.isEmpty, "\(output.texts)")
+        output.waiting.withLock { $0 = 0 }
+        try await eventually("both") { output.texts.count == 2 }
+        #expect(output.texts[0] == "#1 support · customer 1")
+        #expect(output.texts[1].hasPrefix("8 new in #support"))
+    }
 }
